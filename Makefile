@@ -1,0 +1,83 @@
+# painmood: one command to serve the apps, one to run every test.
+# Everything installs into .venv; nothing outside the repo is needed but Python 3.11+
+# (and, for the browser tests, Debian's chromium, installed here when missing).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SERVE_ROOT ?= notebooks
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test lab bench lint format chromium clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+serve: $(VENV)/.installed ## Set up and serve the apps on http://127.0.0.1:8866 (Voila).
+	$(BIN)/voila $(SERVE_ROOT)
+
+test: $(VENV)/.installed-test chromium ## Set up and run every check: ruff, unit, notebook and browser tests.
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 only).
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+
+bench: $(VENV)/.installed-test ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
+	$(BIN)/python benchmarks/bench_model.py
+
+lint: $(VENV)/.installed-test ## Ruff only.
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test ## Let ruff fix and format the code.
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# A virtual environment, created once. Debian and Ubuntu ship venv support in a
+# separate package; install it when we are root, otherwise say how.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "painmood needs Python 3.11 or newer; '$(PYTHON)' is older. Run: make PYTHON=python3.12 ..."; exit 1; }
+	@if ! $(PYTHON) -m venv $(VENV) 2>/dev/null; then \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq python3-venv; \
+	    $(PYTHON) -m venv $(VENV); \
+	  else \
+	    echo "Cannot create a virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; \
+	  fi; \
+	fi
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever pyproject.toml changes. painmood's Voila template (no CDN requests)
+# is linked into the environment, where Voila looks for templates.
+TEMPLATES := $(VENV)/share/jupyter/voila/templates
+define install
+	$(BIN)/python -m pip install --quiet -e '$(1)'
+	mkdir -p $(TEMPLATES) && ln -sfn $(CURDIR)/share/jupyter/voila/templates/painmood $(TEMPLATES)/
+endef
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(call install,.)
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(call install,.[test])
+	touch $@ $(VENV)/.installed
+
+# The browser tests drive Debian's chromium through Playwright (never `playwright install`).
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Chromium at /usr/bin/chromium. On Debian/Ubuntu: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
+
+clean: ## Remove the virtual environment and caches.
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

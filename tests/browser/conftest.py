@@ -1,0 +1,55 @@
+"""Playwright driving Debian's Chromium (never a downloaded browser), with the network cut:
+every request to a host other than the loopback interface is recorded and aborted."""
+
+import shutil
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OfflinePage:
+    """A browser page whose non-loopback requests are aborted and listed in ``external``."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.external: list[str] = []
+        page.route("**/*", self._only_loopback)
+
+    def _only_loopback(self, route: Route) -> None:
+        url = route.request.url
+        if urlparse(url).scheme in {"http", "https", "ws", "wss"} and (
+            urlparse(url).hostname not in LOOPBACK
+        ):
+            self.external.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[OfflinePage]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield OfflinePage(context.new_page())
+    finally:
+        context.close()

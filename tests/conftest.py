@@ -1,0 +1,73 @@
+"""Shared fixtures: Voila servers started the way `make serve` starts them."""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def voila_server(served: Path, timeout_s: float = 60) -> Iterator[str]:
+    """Serve ``served`` (a notebook or a folder) with Voila; yield its base URL.
+
+    Started from the repo root, where Voila reads ``voila.json`` (loopback only, the
+    painmood template, no tracebacks), on a free port; stopped by its PID afterwards.
+    """
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    # Voila's log goes to a file, not a pipe: a full pipe would stall the server.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "voila", str(served), f"--port={port}"],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            _wait_until_serving(url, server, log, timeout_s)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _wait_until_serving(url: str, server: subprocess.Popen, log: IO[bytes], timeout_s: float):
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"Voila did not start on {url}:\n{log.read().decode()[-2000:]}")
+            time.sleep(0.25)
+
+
+@pytest.fixture(scope="session")
+def voila_url() -> Iterator[str]:
+    """Base URL of Voila serving ``notebooks/``, as ``make serve`` does."""
+    with voila_server(ROOT / "notebooks") as url:
+        yield url
