@@ -161,8 +161,11 @@ PEG_ITEMS = (
 )
 """Paraphrased labels of the three PEG items (0 to 10): pain, enjoyment, general activity."""
 
-_PHQ9_MOST_MISSING = 2
-_BPI_FEWEST_INTERFERENCE_ANSWERS = 4
+PHQ9_MOST_MISSING = 2
+"""PHQ-9 items that may be missing and still be prorated (NHS Data Dictionary, PHQ-9)."""
+
+BPI_FEWEST_INTERFERENCE_ANSWERS = 4
+"""BPI interference items needed for an interference score (Cleeland, BPI User Guide 2009)."""
 
 
 @dataclass(frozen=True)
@@ -507,11 +510,11 @@ def score_phq9(items: Sequence[int | None]) -> Phq9Result:
         missing_allowed=True,
     )
     missing = [number for number, answer in enumerate(answers, start=1) if answer is None]
-    if len(missing) > _PHQ9_MOST_MISSING:
+    if len(missing) > PHQ9_MOST_MISSING:
         listed = ", ".join(str(number) for number in missing)
         raise ValueError(
             f"PHQ-9 cannot be scored with {len(missing)} items missing (items {listed}); "
-            f"at most {_PHQ9_MOST_MISSING} of the 9 items may be missing"
+            f"at most {PHQ9_MOST_MISSING} of the 9 items may be missing"
         )
     given = [answer for answer in answers if answer is not None]
     if missing:
@@ -608,7 +611,7 @@ def score_bpi(severity: Sequence[int], interference: Sequence[int | None]) -> Bp
     given = [answer for answer in interference_answers if answer is not None]
     return BpiResult(
         severity=_mean(severity_scores),
-        interference=_mean(given) if len(given) >= _BPI_FEWEST_INTERFERENCE_ANSWERS else None,
+        interference=_mean(given) if len(given) >= BPI_FEWEST_INTERFERENCE_ANSWERS else None,
         severity_band=_band_label(BPI_SEVERITY_BANDS, severity_scores[0]),
         interference_answered=len(given),
     )

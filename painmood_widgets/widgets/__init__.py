@@ -1,0 +1,10 @@
+"""ipywidgets views over the scales, the model and the charts.
+
+Each widget is an ipywidgets container whose state can be set and read from Python, so
+tests drive it without a browser. Educational, not diagnostic.
+"""
+
+from painmood_widgets.widgets.forms import BpiForm, PegForm, Phq9Form
+from painmood_widgets.widgets.symptom_checker import SymptomChecker
+
+__all__ = ["BpiForm", "PegForm", "Phq9Form", "SymptomChecker"]
