@@ -1,0 +1,139 @@
+"""The tables in ``datasets/`` against their Frictionless Data Package and against the brief."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from frictionless import Package
+
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+DESCRIPTOR = DATASETS / "datapackage.json"
+
+EVIDENCE_COLUMNS = [
+    "parameter",
+    "value",
+    "unit",
+    "meaning",
+    "source",
+    "evidence_level",
+    "notes",
+]
+COHORT_COLUMNS = [
+    "patient",
+    "week",
+    "age_band",
+    "sex",
+    "pain_site",
+    "sleep_hours",
+    "activity_minutes",
+    "crp_mg_l",
+    "opioid_days",
+    "treatments",
+    "pain",
+    "phq9",
+]
+DSM5_CRITERIA = [f"A{number}" for number in range(1, 10)]
+
+
+def _descriptor() -> dict:
+    return json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+
+
+def _resource_names() -> list[str]:
+    return [resource["name"] for resource in _descriptor()["resources"]]
+
+
+def _errors(report) -> list:
+    return report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def _field_names(resource_name: str) -> list[str]:
+    (resource,) = [r for r in _descriptor()["resources"] if r["name"] == resource_name]
+    return [field["name"] for field in resource["schema"]["fields"]]
+
+
+def test_descriptor_is_a_valid_tabular_data_package():
+    report = Package.validate_descriptor(str(DESCRIPTOR))
+    assert report.valid, _errors(report)
+    descriptor = _descriptor()
+    assert descriptor["profile"] == "tabular-data-package"
+    for resource in descriptor["resources"]:
+        assert resource["profile"] == "tabular-data-resource", resource["name"]
+        assert resource["schema"]["fields"], resource["name"]
+        assert resource["schema"].get("primaryKey"), resource["name"]
+
+
+@pytest.mark.parametrize("name", _resource_names())
+def test_resource_is_valid_against_its_schema(name):
+    package = Package(str(DESCRIPTOR))
+    resource = package.get_resource(name)
+    assert (DATASETS / resource.path).is_file(), f"{resource.path} is listed but missing"
+    report = resource.validate()
+    assert report.valid, _errors(report)[:20]
+
+
+def test_every_csv_is_listed_and_every_listed_file_exists():
+    listed = {resource["path"] for resource in _descriptor()["resources"]}
+    on_disk = {path.name for path in DATASETS.glob("*.csv")}
+    assert on_disk - listed == set(), "CSV files without a schema in datapackage.json"
+    assert listed - on_disk == set(), "resources whose file is missing"
+    assert len(listed) == len(_resource_names()), "two resources share a file"
+
+
+def test_validation_catches_a_broken_table(tmp_path):
+    """Negative control: the schemas reject bad rows, so the validity tests can fail."""
+    shutil.copy(DESCRIPTOR, tmp_path / DESCRIPTOR.name)
+    symptoms = (DATASETS / "symptoms.csv").read_text(encoding="utf-8")
+    broken = symptoms.replace(",A9,", ",A10,", 1)
+    assert broken != symptoms
+    (tmp_path / "symptoms.csv").write_text(broken, encoding="utf-8")
+    report = Package(str(tmp_path / DESCRIPTOR.name)).get_resource("symptoms").validate()
+    assert not report.valid
+    assert any(error[1] == "dsm5_criterion" for error in _errors(report))
+
+
+def test_evidence_and_cohort_schemas_keep_the_agreed_columns():
+    assert _field_names("evidence") == EVIDENCE_COLUMNS
+    assert _field_names("cohort") == COHORT_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def symptoms() -> pd.DataFrame:
+    return pd.read_csv(DATASETS / "symptoms.csv", dtype={"dsm5_criterion": "string"})
+
+
+def test_each_dsm5_criterion_appears_exactly_once(symptoms):
+    counts = symptoms["dsm5_criterion"].dropna().value_counts()
+    assert sorted(counts.index) == DSM5_CRITERIA
+    assert set(counts) == {1}
+
+
+def test_depression_flag_means_a_dsm5_criterion(symptoms):
+    assert (symptoms["depression"] == symptoms["dsm5_criterion"].notna()).all()
+    dsm5_rows = symptoms[symptoms["depression"]]
+    assert dsm5_rows["source"].str.contains("DSM-5").all()
+
+
+def test_at_least_three_overlapping_symptoms(symptoms):
+    overlapping = symptoms[symptoms["depression"] & symptoms["chronic_pain"]]
+    assert len(overlapping) >= 3
+    assert {"sleep_disturbance", "fatigue", "poor_concentration"} <= set(overlapping["symptom"])
+
+
+def test_chronic_pain_features_include_persistence_beyond_three_months(symptoms):
+    pain_only = symptoms[symptoms["chronic_pain"] & ~symptoms["depression"]]
+    assert len(pain_only) >= 3
+    persistent = symptoms.set_index("symptom").loc["persistent_pain"]
+    assert "3 months" in persistent["label"]
+    assert bool(persistent["chronic_pain"])
+
+
+def test_overlap_table_covers_the_core_aspects():
+    overlap = pd.read_csv(DATASETS / "overlap.csv")
+    assert list(overlap.columns[:3]) == ["aspect", "chronic_pain", "depression"]
+    assert len(overlap) >= 9
+    aspects = set(overlap["aspect"].str.lower())
+    assert {"core feature", "duration", "sleep", "energy", "cognition", "mood"} <= aspects
+    assert overlap[["chronic_pain", "depression"]].map(str.strip).ne("").all().all()
