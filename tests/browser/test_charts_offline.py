@@ -1,0 +1,247 @@
+"""painmood's charts render in real Chromium with the network cut, in Voila and JupyterLab.
+
+One notebook displays every chart from ``painmood_widgets.charts``, a plain ``alt.Chart``
+built in the notebook, the overlap table and a live chart widget that a button updates in
+place. Each chart must be drawn by vega-embed as an SVG carrying the chart's description
+as its ARIA label, with no request leaving the machine.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from painmood_widgets import charts
+from tests.conftest import ROOT, voila_server
+
+SETUP = f"""\
+import altair as alt
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+from painmood_widgets import charts
+from painmood_widgets.rendering import chart_widget, enable_offline_rendering
+
+enable_offline_rendering()
+weeks = np.arange(13)
+
+
+def course(pain_end, phq9_end):
+    share = weeks / 12
+    return pd.DataFrame({{
+        "week": weeks,
+        "pain": 7 + (pain_end - 7) * share,
+        "phq9": 15 + (phq9_end - 15) * share,
+    }})
+
+
+treated, untreated = course(4.0, 8.0), course(6.5, 14.0)
+summary = pd.DataFrame({{"week": weeks}})
+for measure, top in (("pain", 10), ("phq9", 27)):
+    summary[f"{{measure}}_p10"] = (treated[measure] - 2).clip(0, top)
+    summary[f"{{measure}}_p50"] = treated[measure]
+    summary[f"{{measure}}_p90"] = (treated[measure] + 3).clip(0, top)
+rng = np.random.default_rng(0)
+cohort = pd.DataFrame({{"patient": np.arange(150), "week": 12}})
+cohort["pain"] = rng.normal(5, 1.5, 150).clip(0, 10)
+cohort["phq9"] = rng.normal(11, 4, 150).clip(0, 27)
+levers = pd.DataFrame({{
+    "lever": ["sleep_hours", "activity_minutes", "crp_mg_l"],
+    "low": [4.0, 0.0, 0.5],
+    "high": [9.0, 300.0, 10.0],
+    "outcome_low": [15.1, 13.9, 11.4],
+    "outcome_high": [10.2, 10.9, 13.7],
+}})
+overlap = pd.read_csv({str(ROOT / "datasets" / "overlap.csv")!r})
+"""
+
+DISPLAYS = [
+    "charts.trajectory_chart(treated, summary)",
+    "charts.comparison_chart(untreated, treated)",
+    "charts.tornado_chart(levers, 12.0, outcome='PHQ-9 at week 12')",
+    "charts.cohort_distribution_chart(cohort, 12)",
+    "charts.feedback_loop_chart()",
+    # a plain Altair chart, as a learner would write one in a notebook
+    "alt.Chart(treated).mark_line().encode(x='week', y='pain')"
+    ".properties(title='Plain chart', description='A plain Altair chart of pain by week.')",
+    "widgets.HTML(charts.overlap_table_html(overlap))",
+    """\
+live = chart_widget(charts.comparison_chart(untreated, treated))
+live.add_class("painmood-live")
+button = widgets.Button(description="Compare lifestyle only")
+
+
+def show_lifestyle_only(_):
+    live.chart = charts.comparison_chart(
+        untreated, course(5.0, 11.0), labels=("baseline", "lifestyle only")
+    )
+
+
+button.on_click(show_lifestyle_only)
+widgets.VBox([button, live])""",
+]
+
+# How each chart's ARIA label (its description) begins, in page order.
+LABELS = [
+    "Typical patient, weeks 0 to 12",
+    "Two scenarios from week 0 to week 12",
+    "Tornado chart of PHQ-9 at week 12",
+    "PHQ-9 at week 12 across 150 simulated patients",
+    "Feedback loop of Pain",
+    "A plain Altair chart of pain by week.",
+    "Two scenarios from week 0 to week 12",
+]
+DRAWN_CHARTS = ".vega-embed .chart-wrapper[role='graphics-document']:has(svg.marks)"
+
+
+def write_notebook(folder: Path) -> str:
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in [SETUP, *DISPLAYS]],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
+    nbformat.write(notebook, folder / "charts.ipynb")
+    return "charts.ipynb"
+
+
+def wait_for_every_chart(page, timeout_ms: int) -> list[str]:
+    page.wait_for_function(
+        f"document.querySelectorAll({json.dumps(DRAWN_CHARTS)}).length >= {len(LABELS)}",
+        timeout=timeout_ms,
+    )
+    return page.locator(DRAWN_CHARTS).evaluate_all(
+        "wrappers => wrappers.map(w => w.getAttribute('aria-label'))"
+    )
+
+
+def assert_every_chart_is_labelled(labels: list[str]) -> None:
+    assert len(labels) == len(LABELS)
+    for label, start in zip(labels, LABELS, strict=True):
+        assert label.startswith(start), (label, start)
+
+
+def test_charts_render_in_voila_without_the_network(tmp_path, offline_page):
+    name = write_notebook(tmp_path)
+    page = offline_page.page
+    with voila_server(tmp_path) as url:
+        page.goto(f"{url}/voila/render/{name}")
+        assert_every_chart_is_labelled(wait_for_every_chart(page, timeout_ms=60_000))
+
+        table = page.locator("table.painmood-overlap")
+        assert table.locator("caption").inner_text() == "Chronic pain and depression side by side"
+        assert table.locator("tbody tr").count() == 14
+
+        # the live widget redraws in place: same element, new specification
+        live = page.locator(".painmood-live")
+        element = live.element_handle()
+        page.get_by_role("button", name="Compare lifestyle only").click()
+        page.locator(".painmood-live .chart-wrapper[aria-label*='lifestyle only']").wait_for(
+            timeout=20_000
+        )
+        assert element.evaluate("node => node.isConnected")
+        assert live.count() == 1
+        assert page.locator(DRAWN_CHARTS).count() == len(LABELS)
+    assert offline_page.external == []
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def jupyterlab_server(folder: Path, timeout_s: float = 60) -> Iterator[str]:
+    """JupyterLab serving ``folder`` on a free loopback port, with its own config and state.
+
+    Announcements (news), update checks and the PyPI extension manager are switched off,
+    so JupyterLab has no reason to reach the internet; the app object is exposed to the
+    page so the test can run every cell. Stopped by its PID afterwards.
+    """
+    state = folder / ".jupyter-state"
+    (state / "config").mkdir(parents=True)
+    lab_config = {
+        "LabApp": {
+            "news_url": None,
+            "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+            "extension_manager": "readonly",
+            "expose_app_in_browser": True,
+        }
+    }
+    (state / "config" / "jupyter_server_config.json").write_text(json.dumps(lab_config))
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(state / "config"),
+        "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(state / "runtime"),
+    }
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.token=",
+        "--ServerApp.password=",
+        f"--notebook-dir={folder}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers often run tests as root
+    log_path = state / "jupyterlab.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            deadline = time.monotonic() + timeout_s
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/api/status", timeout=2):
+                        break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail(f"JupyterLab did not start:\n{log_path.read_text()[-2000:]}")
+                    time.sleep(0.25)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def test_charts_render_in_jupyterlab_without_the_network(tmp_path, offline_page):
+    name = write_notebook(tmp_path)
+    page = offline_page.page
+    with jupyterlab_server(tmp_path) as url:
+        page.goto(f"{url}/lab/tree/{name}")
+        page.wait_for_function(
+            "window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel"
+            "?.status === 'idle'",
+            timeout=60_000,
+        )
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        assert_every_chart_is_labelled(wait_for_every_chart(page, timeout_ms=60_000))
+        assert page.locator(".jp-OutputArea table.painmood-overlap").count() == 1
+    assert offline_page.external == []
+
+
+def test_the_notebook_shows_every_chart_function():
+    shown = {name for name in charts.__all__ if name.endswith(("_chart", "_html"))}
+    used = {name for name in shown if any(f"charts.{name}(" in cell for cell in DISPLAYS)}
+    assert used == shown - {"save_chart"}
