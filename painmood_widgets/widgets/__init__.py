@@ -4,7 +4,18 @@ Each widget is an ipywidgets container whose state can be set and read from Pyth
 tests drive it without a browser. Educational, not diagnostic.
 """
 
+from painmood_widgets.widgets.case_explorer import CaseExplorer
 from painmood_widgets.widgets.forms import BpiForm, PegForm, Phq9Form
+from painmood_widgets.widgets.planner import TreatmentPlanner
+from painmood_widgets.widgets.simulator import SimulatorApp
 from painmood_widgets.widgets.symptom_checker import SymptomChecker
 
-__all__ = ["BpiForm", "PegForm", "Phq9Form", "SymptomChecker"]
+__all__ = [
+    "BpiForm",
+    "CaseExplorer",
+    "PegForm",
+    "Phq9Form",
+    "SimulatorApp",
+    "SymptomChecker",
+    "TreatmentPlanner",
+]

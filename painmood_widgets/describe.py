@@ -1,0 +1,482 @@
+"""Describers: the model's state and results in plain sentences.
+
+Each function turns a scenario or a model output into one sentence a clinician would say
+aloud. The apps show these sentences as their visible summary and put the same text in
+the chart's ``description``, its text alternative for screen readers (PhET's describers
+do the same). Numbers are rounded as a clinician reads them: a PHQ-9 total to whole
+points (halves up), pain to one decimal on the 0-10 scale. Whether a change matters comes
+from :mod:`painmood_widgets.scales` (:func:`~painmood_widgets.scales.phq9_change`,
+:func:`~painmood_widgets.scales.pain_change`), never from a rule restated here.
+
+Pure functions: no widgets, no state. Educational, not diagnostic.
+
+Examples
+--------
+>>> from painmood_widgets import model
+>>> scenario = model.Scenario(sleep_hours=5, treatments={"cbt"}, baseline_phq9=15)
+>>> print(describe_scenario(scenario))
+Sleep 5 hours per night, activity 150 minutes per week, CRP 1 mg/L, no opioids;
+treatment: cognitive behavioural therapy; starting pain 6.0/10 and PHQ-9 15 (moderately
+severe); 26 weeks simulated.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from painmood_widgets import model, scales
+
+__all__ = [
+    "SUMMARY_WEEK",
+    "describe_band",
+    "describe_comparison",
+    "describe_outcome",
+    "describe_scenario",
+    "describe_visits",
+    "pain_reading",
+    "phq9_reading",
+    "summary_week",
+    "treatment_names",
+]
+
+SUMMARY_WEEK = 12
+"""Week the apps describe: three months, when a treatment plan is usually judged."""
+
+_PAIN_MAX = 10.0
+_PHQ9_MAX = 27
+
+
+# --------------------------------------------------------------------------- readings
+def _finite(value: object, name: str, highest: float) -> float:
+    rule = f"{name} must be a number from 0 to {highest:g}"
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{rule}; got {value!r}")
+    number = float(value)
+    if not (math.isfinite(number) and 0 <= number <= highest):
+        raise ValueError(f"{rule}; got {number:g}")
+    return number
+
+
+def phq9_reading(value: float) -> int:
+    """A model PHQ-9 score as the whole total a clinician reads (halves rounded up).
+
+    Parameters
+    ----------
+    value : float
+        PHQ-9 score, 0 to 27 (the model's scores are continuous).
+
+    Returns
+    -------
+    int
+        The nearest whole total, 0 to 27.
+
+    Raises
+    ------
+    ValueError
+        If `value` is not a finite number from 0 to 27.
+
+    Examples
+    --------
+    >>> phq9_reading(9.5), phq9_reading(9.49)
+    (10, 9)
+    """
+    return math.floor(_finite(value, "PHQ-9", _PHQ9_MAX) + 0.5)
+
+
+def pain_reading(value: float) -> float:
+    """A model pain score as read on the 0-10 scale: one decimal, halves rounded up.
+
+    Parameters
+    ----------
+    value : float
+        Pain intensity, 0 to 10.
+
+    Returns
+    -------
+    float
+        The score to one decimal.
+
+    Raises
+    ------
+    ValueError
+        If `value` is not a finite number from 0 to 10.
+
+    Examples
+    --------
+    >>> pain_reading(4.75), pain_reading(4.749)
+    (4.8, 4.7)
+    """
+    number = _finite(value, "pain", _PAIN_MAX)
+    return math.floor(round(number * 10, 9) + 0.5) / 10
+
+
+def _points(count: int | float, unit: str = "point") -> str:
+    return f"{count:g} {unit}" + ("" if count == 1 else "s")
+
+
+def summary_week(weeks: int) -> int:
+    """The week an app describes: week 12, or the last week when fewer are simulated.
+
+    Parameters
+    ----------
+    weeks : int
+        Weeks simulated (1 or more).
+
+    Returns
+    -------
+    int
+        ``min(SUMMARY_WEEK, weeks)``.
+
+    Examples
+    --------
+    >>> summary_week(26), summary_week(8)
+    (12, 8)
+    """
+    return min(SUMMARY_WEEK, int(weeks))
+
+
+def treatment_names(treatments: object) -> list[str]:
+    """Plain names of treatments, in the model's order, for a sentence.
+
+    Taken from :data:`painmood_widgets.model.TREATMENT_LABELS` (the label before its
+    bracket), so a label changed there changes here too.
+
+    Parameters
+    ----------
+    treatments : collection of str
+        Names from :data:`painmood_widgets.model.TREATMENTS`.
+
+    Returns
+    -------
+    list of str
+        One name per treatment chosen.
+
+    Raises
+    ------
+    ValueError
+        If a name is not a treatment of the model.
+
+    Examples
+    --------
+    >>> treatment_names({"cbt_i", "duloxetine"})
+    ['duloxetine', 'CBT for insomnia']
+    """
+    chosen = model.Scenario(treatments=treatments).treatments
+    names = []
+    for name in model.TREATMENTS:
+        if name in chosen:
+            label = model.TREATMENT_LABELS[name].split(" (")[0]
+            lower_first = len(label) > 1 and label[1].islower()
+            names.append(label[0].lower() + label[1:] if lower_first else label)
+    return names
+
+
+def _listing(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+# --------------------------------------------------------------------------- scenario
+def describe_scenario(scenario: model.Scenario) -> str:
+    """A scenario's settings in one sentence: levers, treatments, starting scores, weeks.
+
+    Parameters
+    ----------
+    scenario : painmood_widgets.model.Scenario
+        The scenario shown.
+
+    Returns
+    -------
+    str
+        One sentence, units as in :data:`painmood_widgets.model.SCENARIO_FIELDS`.
+
+    Raises
+    ------
+    ValueError
+        If `scenario` is not a :class:`~painmood_widgets.model.Scenario`.
+
+    Examples
+    --------
+    >>> from painmood_widgets.model import Scenario
+    >>> print(describe_scenario(Scenario(opioid_days=120, activity_minutes=30, weeks=12,
+    ...                                  treatments={"duloxetine", "exercise"})))
+    Sleep 7 hours per night, activity 30 minutes per week, CRP 1 mg/L, opioids for 120 days
+    so far; treatments: duloxetine and exercise programme; starting pain 6.0/10 and PHQ-9 10
+    (moderate); 12 weeks simulated.
+    """
+    if not isinstance(scenario, model.Scenario):
+        raise ValueError(f"scenario must be a model.Scenario; got {type(scenario).__name__}")
+    unit = {name: spec.unit for name, spec in model.SCENARIO_FIELDS.items()}
+    opioids = (
+        f"opioids for {_points(scenario.opioid_days, 'day')} so far"
+        if scenario.opioid_days
+        else "no opioids"
+    )
+    levers = (
+        f"Sleep {scenario.sleep_hours:g} {unit['sleep_hours']}, "
+        f"activity {scenario.activity_minutes:g} {unit['activity_minutes']}, "
+        f"CRP {scenario.crp_mg_l:g} {unit['crp_mg_l']}, {opioids}"
+    )
+    names = treatment_names(scenario.treatments)
+    if not names:
+        treatments = "no treatment"
+    else:
+        treatments = f"treatment{'s' if len(names) > 1 else ''}: {_listing(names)}"
+    phq9 = phq9_reading(scenario.baseline_phq9)
+    start = (
+        f"starting pain {pain_reading(scenario.baseline_pain):.1f}/10 and PHQ-9 {phq9} "
+        f"({scales.phq9_severity(phq9)})"
+    )
+    weeks = _points(scenario.weeks, "week")
+    return f"{levers}; {treatments}; {start}; {weeks} simulated."
+
+
+# --------------------------------------------------------------------------- outcomes
+def _row_at(frame: object, name: str, week: object, columns: tuple[str, ...]) -> pd.Series:
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"{name} must be a pandas DataFrame; got {type(frame).__name__}")
+    missing = [column for column in ("week", *columns) if column not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} lacks the column(s) {', '.join(missing)}")
+    if isinstance(week, bool | np.bool_) or not isinstance(week, numbers.Integral):
+        raise ValueError(f"week must be a whole number; got {week!r}")
+    rows = frame.loc[frame["week"] == week]
+    if len(rows) != 1:
+        weeks = frame["week"]
+        shown = f"{weeks.min():g} to {weeks.max():g}" if len(weeks) else "none"
+        raise ValueError(f"week {week} must appear once in {name} (weeks {shown})")
+    return rows.iloc[0]
+
+
+def _phq9_part(before: int, after: int) -> str:
+    change = scales.phq9_change(before, after)
+    text = f"PHQ-9 {after} ({scales.phq9_severity(after)}), "
+    if change.delta == 0:
+        return text + "the same as now"
+    direction = "lower" if change.delta < 0 else "higher"
+    text += f"{_points(abs(change.delta))} {direction} than now"
+    if change.delta < 0 and change.remission and before >= 5:
+        text += ", remission (below 5)"
+    elif change.response:
+        text += ", a response (half the starting score or less)"
+    return text
+
+
+def _pain_part(before: float, after: float) -> str:
+    change = scales.pain_change(before, after)
+    text = f"pain {after:.1f}/10, "
+    if change.delta == 0:
+        return text + "the same as now"
+    if change.delta < 0 and change.percent is not None and change.percent <= -50:
+        return text + "a substantial drop (half or more)"
+    if change.clinically_important:
+        return text + "a clinically important drop"
+    direction = "lower" if change.delta < 0 else "higher"
+    return text + f"{_points(abs(change.delta))} {direction} than now"
+
+
+def describe_outcome(
+    trajectory: pd.DataFrame, baseline_phq9: float, baseline_pain: float, week: int = 12
+) -> str:
+    """Where the typical patient is at a week, against the starting scores.
+
+    PHQ-9 is read to whole points with its severity band, and the change is called a
+    response (50% or more lower from 10 or more) or remission (below 5) as
+    :func:`~painmood_widgets.scales.phq9_change` decides. Pain is read to one decimal;
+    a drop of 2 points or 30% is clinically important and one of 50% or more
+    substantial, as :func:`~painmood_widgets.scales.pain_change` decides. Both are judged
+    on the rounded values, the numbers the sentence shows.
+
+    Parameters
+    ----------
+    trajectory : pandas.DataFrame
+        Columns ``week``, ``pain`` (0-10) and ``phq9`` (0-27), as from
+        :func:`painmood_widgets.model.trajectory`.
+    baseline_phq9 : float
+        PHQ-9 at the start ("now"), 0 to 27.
+    baseline_pain : float
+        Pain at the start, 0 to 10.
+    week : int, default 12
+        The week to describe; it must be a row of `trajectory`.
+
+    Returns
+    -------
+    str
+        One sentence: "At week 12: PHQ-9 ..., ...; pain .../10, ...".
+
+    Raises
+    ------
+    ValueError
+        If a column or the week is missing, or a score is not a finite number on its
+        scale.
+
+    References
+    ----------
+    Löwe B, et al. Monitoring depression treatment outcomes with the PHQ-9. Med Care
+    2004;42:1194-1201. Farrar JT, et al. Clinical importance of changes in chronic pain
+    intensity. Pain 2001;94:149-158.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> course = pd.DataFrame({"week": [0, 12], "pain": [6.0, 4.81], "phq9": [15.0, 9.2]})
+    >>> describe_outcome(course, baseline_phq9=15, baseline_pain=6, week=12)
+    'At week 12: PHQ-9 9 (mild), 6 points lower than now; pain 4.8/10, 1.2 points lower than now.'
+    >>> course.loc[1, ["pain", "phq9"]] = [4.0, 7.4]
+    >>> describe_outcome(course, baseline_phq9=15, baseline_pain=6, week=12)
+    'At week 12: PHQ-9 7 (mild), 8 points lower than now, a response (half the starting score \
+or less); pain 4.0/10, a clinically important drop.'
+    >>> describe_outcome(course, 15, 6, week=20)
+    Traceback (most recent call last):
+    ...
+    ValueError: week 20 must appear once in trajectory (weeks 0 to 12)
+    """
+    row = _row_at(trajectory, "trajectory", week, ("pain", "phq9"))
+    before_phq9 = phq9_reading(baseline_phq9)
+    before_pain = pain_reading(baseline_pain)
+    phq9 = _phq9_part(before_phq9, phq9_reading(row["phq9"]))
+    pain = _pain_part(before_pain, pain_reading(row["pain"]))
+    return f"At week {week}: {phq9}; {pain}."
+
+
+def describe_band(cohort_summary: pd.DataFrame, week: int = 12) -> str:
+    """The spread of a simulated cohort at a week (its 10th to 90th percentiles).
+
+    Parameters
+    ----------
+    cohort_summary : pandas.DataFrame
+        Columns ``week, pain_p10, pain_p90, phq9_p10, phq9_p90`` at least, as from
+        :func:`painmood_widgets.model.summarize`.
+    week : int, default 12
+        The week to describe; it must be a row of `cohort_summary`.
+
+    Returns
+    -------
+    str
+        One sentence.
+
+    Raises
+    ------
+    ValueError
+        If a column or the week is missing, or a percentile is off its scale.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> band = pd.DataFrame({"week": [12], "pain_p10": [3.94], "pain_p90": [6.02],
+    ...                      "phq9_p10": [6.4], "phq9_p90": [12.5]})
+    >>> describe_band(band)
+    'At week 12, 8 in 10 simulated patients like this one have PHQ-9 6 to 13 and pain 3.9 to \
+6.0.'
+    """
+    row = _row_at(
+        cohort_summary,
+        "cohort_summary",
+        week,
+        ("pain_p10", "pain_p90", "phq9_p10", "phq9_p90"),
+    )
+    return (
+        f"At week {week}, 8 in 10 simulated patients like this one have PHQ-9 "
+        f"{phq9_reading(row['phq9_p10'])} to {phq9_reading(row['phq9_p90'])} and pain "
+        f"{pain_reading(row['pain_p10']):.1f} to {pain_reading(row['pain_p90']):.1f}."
+    )
+
+
+def _difference(value: float, unit: str, decimals: int) -> str:
+    if value == 0:
+        return "the same"
+    direction = "lower" if value < 0 else "higher"
+    amount = round(abs(value), decimals)
+    return f"{amount:.{decimals}f} {unit}{'' if amount == 1 else 's'} {direction}"
+
+
+def describe_comparison(
+    trajectory: pd.DataFrame,
+    reference: pd.DataFrame,
+    week: int = 12,
+    reference_name: str = "no change",
+) -> str:
+    """How a scenario's typical patient differs from a reference scenario at a week.
+
+    Parameters
+    ----------
+    trajectory, reference : pandas.DataFrame
+        Columns ``week``, ``pain`` and ``phq9`` (as from
+        :func:`painmood_widgets.model.trajectory`): the scenario and what it is compared
+        with.
+    week : int, default 12
+        The week to compare; it must be a row of both.
+    reference_name : str, default "no change"
+        What the reference is, in words.
+
+    Returns
+    -------
+    str
+        One sentence, differences read on the rounded scores.
+
+    Raises
+    ------
+    ValueError
+        If a column or the week is missing, or a score is off its scale.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> treated = pd.DataFrame({"week": [12], "pain": [4.8], "phq9": [9.2]})
+    >>> usual = pd.DataFrame({"week": [12], "pain": [6.0], "phq9": [10.0]})
+    >>> describe_comparison(treated, usual)
+    'Compared with no change at week 12: PHQ-9 1 point lower, pain 1.2 points lower.'
+    """
+    row = _row_at(trajectory, "trajectory", week, ("pain", "phq9"))
+    base = _row_at(reference, "reference", week, ("pain", "phq9"))
+    phq9 = phq9_reading(row["phq9"]) - phq9_reading(base["phq9"])
+    pain = pain_reading(row["pain"]) - pain_reading(base["pain"])
+    return (
+        f"Compared with {reference_name} at week {week}: PHQ-9 {_difference(phq9, 'point', 0)}, "
+        f"pain {_difference(pain, 'point', 1)}."
+    )
+
+
+def describe_visits(interval_weeks: int, weeks: int) -> str:
+    """When the re-evaluation visits fall, as the trajectory chart marks them.
+
+    Parameters
+    ----------
+    interval_weeks : int
+        Weeks between visits (the guideline range is 4 to 6).
+    weeks : int
+        Weeks simulated; visits fall at ``interval_weeks, 2 * interval_weeks, ...`` up to
+        it.
+
+    Returns
+    -------
+    str
+        One sentence.
+
+    Raises
+    ------
+    ValueError
+        If either is not a whole number of at least 1.
+
+    Examples
+    --------
+    >>> describe_visits(6, 26)
+    'Re-evaluation every 6 weeks: weeks 6, 12, 18 and 24.'
+    >>> describe_visits(4, 3)
+    'Re-evaluation every 4 weeks: no visit falls within the 3 weeks simulated.'
+    """
+    for name, value in (("interval_weeks", interval_weeks), ("weeks", weeks)):
+        if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}")
+    visits = [str(week) for week in range(interval_weeks, weeks + 1, interval_weeks)]
+    head = f"Re-evaluation every {_points(interval_weeks, 'week')}"
+    if not visits:
+        return f"{head}: no visit falls within the {_points(weeks, 'week')} simulated."
+    return f"{head}: week{'s' if len(visits) > 1 else ''} {_listing(visits)}."

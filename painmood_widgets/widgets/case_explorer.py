@@ -1,0 +1,354 @@
+"""The case explorer: Maria's three months against the model's band for her scenario.
+
+A thin view over :mod:`painmood_widgets.case`: the story, her two observed scores drawn
+over the band of a simulated cohort that shares her start and treatments, a plain
+summary of where she falls, questions to think about (instructor notes hidden until
+asked for) and where her numbers come from. Unticking one of her treatments shows the
+band without it, and where she falls then.
+
+Driven from Python::
+
+    explorer = CaseExplorer()
+    explorer.treatments["duloxetine"].value = False
+    explorer.comparison.phq9.position, explorer.summary_text
+    explorer.show_answers.value = True
+
+Updates change values, HTML and the chart's specification only: the widget tree and the
+chart widget are built once. Educational, not diagnostic: Maria is a teaching story.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+
+from painmood_widgets import case, charts, model, scales
+from painmood_widgets.rendering import chart_widget
+from painmood_widgets.theme import OKABE_ITO
+from painmood_widgets.widgets.common import educational_notice
+from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
+from painmood_widgets.widgets.simulator import evidence_table_html
+
+__all__ = ["CaseExplorer"]
+
+_LABEL_STYLE = {"description_width": "initial"}
+_MEASURES = ("pain", "phq9")  # trajectory_chart's panels, top to bottom
+_MEASURE_TITLES = {"pain": "Pain (0-10)", "phq9": "PHQ-9 (0-27)"}
+_OBSERVED_COLOUR = OKABE_ITO["black"]
+
+
+def _observed_layer(observed: alt.Chart, measure: str, name: str) -> alt.LayerChart:
+    """Her observed scores as black diamonds; her name just right of the follow-up one.
+
+    The name sits outside the plot, clear of the severity band labels at its right edge.
+    """
+    x = alt.X("week:Q")
+    y = alt.Y(f"{measure}:Q")
+    points = observed.mark_point(
+        shape="diamond", filled=True, size=150, color=_OBSERVED_COLOUR, opacity=1
+    ).encode(
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("who:N", title="Observed"),
+            alt.Tooltip("week:Q", title="Week"),
+            alt.Tooltip(f"{measure}:Q", title=_MEASURE_TITLES[measure], format="g"),
+        ],
+    )
+    label = (
+        observed.transform_filter(alt.datum.week > 0)
+        .mark_text(align="left", dx=10, fontWeight="bold", color=_OBSERVED_COLOUR)
+        .encode(x=x, y=y, text=alt.value(name))
+    )
+    return alt.layer(points, label)
+
+
+def _case_chart(
+    comparison: case.CaseComparison, course: pd.DataFrame, summary: str
+) -> alt.VConcatChart:
+    """The model's trajectory chart with her observed scores on each panel.
+
+    The summary sentence leads the chart's text alternative.
+    """
+    name = comparison.case.name
+    base = charts.trajectory_chart(
+        comparison.typical,
+        comparison.cohort_summary,
+        title=f"{name}'s course against the model's band",
+    )
+    observed = alt.Chart(course.assign(who=name))
+    weeks = _listing([str(week) for week in course["week"]])
+    chart = base.properties(
+        title=alt.Title(
+            base.title.text,
+            subtitle=[base.title.subtitle, f"Black diamonds: {name}'s scores at weeks {weeks}."],
+        ),
+        description=f"{summary} {base.description}",
+    )
+    chart.vconcat = [
+        panel + _observed_layer(observed, measure, name)
+        for panel, measure in zip(base.vconcat, _MEASURES, strict=True)
+    ]
+    return chart
+
+
+def _listing(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _story_html(story: case.CaseStudy) -> str:
+    treatments = _listing([case.CASE_TREATMENTS[name].lower() for name in story.treatments])
+    start_band = scales.phq9_severity(story.baseline_phq9)
+    end_band = scales.phq9_severity(story.follow_up_phq9)
+    return (
+        f"<p><strong>{html.escape(story.name)}</strong>, {story.age_years}, lives with "
+        f"chronic {html.escape(story.pain_site)} pain. At the start her pain is "
+        f"{story.baseline_pain:g}/10 (Brief Pain Inventory) and her PHQ-9 is "
+        f"{story.baseline_phq9} ({start_band} band). She starts {html.escape(treatments)}. "
+        f"After {story.follow_up_weeks} weeks her pain is {story.follow_up_pain:g}/10 and "
+        f"her PHQ-9 is {story.follow_up_phq9} ({end_band} band).</p>"
+        "<p>A teaching story from the source article, not data: its numbers are rows of the "
+        "evidence table labelled illustrative. How does her course compare with the model's "
+        "patients who start where she did and get the same treatments?</p>"
+    )
+
+
+class CaseExplorer(widgets.VBox):
+    """Maria's case: her course against the model's band, with questions to discuss.
+
+    Shows the story, a chart of the typical patient and the 10-90% band of a simulated
+    cohort that shares her start and treatments with her two observed scores on top, a
+    summary sentence (also the chart's text alternative), one checkbox per treatment of
+    hers, questions to think about with instructor notes hidden behind a toggle, the
+    evidence rows behind her numbers and behind the band, and the educational notice.
+    Ticking a box updates the band, the summary and the chart (debounced: a burst of
+    changes runs the model once).
+
+    Parameters
+    ----------
+    n : int, default 1000
+        Simulated patients in the band.
+    seed : int, default 0
+        Seed of the cohort.
+    instructor_notes : bool, default True
+        When False (a student view), the model answers are left out of the widget and
+        the toggle is hidden and disabled.
+    delay_s : float, default DEFAULT_DELAY_S
+        Quiet time before an update in a live kernel (see
+        :class:`~painmood_widgets.widgets.debounce.Debouncer`); with no running event
+        loop, as in tests, updates run at once.
+
+    Attributes
+    ----------
+    case : painmood_widgets.case.CaseStudy
+        The case, read from the evidence table when the explorer is built.
+    treatments : Mapping of str to ipywidgets.Checkbox
+        One checkbox per treatment of hers (keys of
+        :data:`painmood_widgets.case.CASE_TREATMENTS`), all ticked at first.
+    chart : altair.JupyterChart
+        The chart widget, updated in place.
+    summary_display : ipywidgets.HTML
+        The summary sentence (an ARIA live region).
+    questions : tuple of painmood_widgets.case.CaseQuestion
+        The questions to think about.
+    show_answers : ipywidgets.ToggleButton
+        Shows the instructor notes; off at first.
+    answer_displays : tuple of ipywidgets.HTML
+        One model answer per question, hidden while ``show_answers`` is off (empty when
+        ``instructor_notes`` is False).
+    case_evidence_display, band_evidence_display : ipywidgets.HTML
+        The evidence rows behind her numbers, and behind the band shown.
+    evidence_panel : ipywidgets.Accordion
+        Holds the two evidence tables, closed at first.
+
+    Raises
+    ------
+    ValueError
+        If ``n``, ``seed`` or ``delay_s`` is not allowed, or a case row of the evidence
+        table is out of range.
+
+    References
+    ----------
+    Kroenke K, et al. JAMA 2014 (SCOPE): plausible for a responder, not an average.
+
+    Examples
+    --------
+    >>> explorer = CaseExplorer(n=300)
+    >>> explorer.comparison.phq9.position
+    'inside'
+    >>> explorer.treatments["duloxetine"].value = False
+    >>> explorer.comparison.phq9.position, sorted(explorer.selected_treatments)
+    ('below', ['cbt', 'exercise'])
+    >>> explorer.answers_visible
+    False
+    """
+
+    def __init__(
+        self,
+        *,
+        n: int = 1000,
+        seed: int = 0,
+        instructor_notes: bool = True,
+        delay_s: float = DEFAULT_DELAY_S,
+    ) -> None:
+        self.case = case.case_study()
+        self._n = n
+        self._seed = seed
+        self._course = case.case_course(self.case)
+        self._debounced = Debouncer(self._refresh, delay_s)
+        self.treatments: Mapping[str, widgets.Checkbox] = MappingProxyType(
+            {
+                name: widgets.Checkbox(
+                    value=True,
+                    description=case.CASE_TREATMENTS[name],
+                    indent=False,
+                    style=_LABEL_STYLE,
+                    layout=widgets.Layout(width="auto"),
+                )
+                for name in self.case.treatments
+            }
+        )
+        self.summary_display = widgets.HTML()
+        self.band_evidence_display = widgets.HTML()
+        self._update_state()
+        self.chart = chart_widget(self._chart())
+        self.questions = case.case_questions(self.case)
+        self.show_answers = widgets.ToggleButton(
+            value=False,
+            description="Show instructor notes",
+            icon="eye",
+            tooltip="Show or hide the model answers",
+            disabled=not instructor_notes,
+            layout=widgets.Layout(width="auto", display=None if instructor_notes else "none"),
+        )
+        self.answer_displays = tuple(
+            widgets.HTML(
+                '<p class="painmood-instructor-note"><em>Instructor note:</em> '
+                f"{html.escape(question.answer)}</p>",
+                layout=widgets.Layout(display="none"),
+            )
+            for question in (self.questions if instructor_notes else ())
+        )
+        question_rows = [
+            widgets.VBox(
+                (
+                    widgets.HTML(f"<p><strong>{index + 1}.</strong> {html.escape(q.prompt)}</p>"),
+                    *self.answer_displays[index : index + 1],
+                )
+            )
+            for index, q in enumerate(self.questions)
+        ]
+        self.case_evidence_display = widgets.HTML(evidence_table_html(case.case_evidence()))
+        self.evidence_panel = widgets.Accordion(
+            children=(self.case_evidence_display, self.band_evidence_display),
+            titles=("Where her numbers come from", "Evidence behind the band"),
+        )
+        super().__init__(
+            children=(
+                widgets.HTML(
+                    f"<h3>Case study: {html.escape(self.case.name)}, {self.case.age_years}, "
+                    f"chronic {html.escape(self.case.pain_site)} pain</h3>"
+                ),
+                educational_notice(),
+                widgets.HTML(_story_html(self.case)),
+                widgets.HTML(
+                    "<p><strong>Her treatments in the model.</strong> The band is 10-90% of "
+                    f"{n} simulated patients who start near her scores and get the ticked "
+                    "treatments. Untick one to see the band without it.</p>"
+                ),
+                widgets.VBox(tuple(self.treatments.values())),
+                self.chart,
+                self.summary_display,
+                widgets.HTML("<h4>Questions to think about</h4>"),
+                self.show_answers,
+                *question_rows,
+                self.evidence_panel,
+            )
+        )
+        for checkbox in self.treatments.values():
+            checkbox.observe(self._debounced, names="value")
+        self.show_answers.observe(self._on_show_answers, names="value")
+
+    @property
+    def selected_treatments(self) -> frozenset[str]:
+        """Names of the ticked treatments."""
+        return frozenset(name for name, box in self.treatments.items() if box.value)
+
+    @property
+    def comparison(self) -> case.CaseComparison:
+        """Her follow-up scores against the band for the ticked treatments."""
+        return self._comparison
+
+    @property
+    def summary_text(self) -> str:
+        """The summary sentence shown under the chart (also its text alternative)."""
+        return self._summary
+
+    @property
+    def answers_visible(self) -> bool:
+        """True while the instructor notes are shown."""
+        return any(display.layout.display != "none" for display in self.answer_displays)
+
+    def set_treatments(self, names: Iterable[str]) -> None:
+        """Tick exactly these treatments of hers and untick the others, then update once.
+
+        Parameters
+        ----------
+        names : iterable of str
+            Keys of ``treatments``.
+
+        Raises
+        ------
+        ValueError
+            If ``names`` is a single string or holds a name that is not one of her
+            treatments. Nothing changes then.
+        """
+        if isinstance(names, str | bytes):
+            raise ValueError(
+                f"names must be a collection of treatment names, not the bare string {names!r}"
+            )
+        chosen = frozenset(names)
+        unknown = sorted(map(repr, chosen - set(self.treatments)))
+        if unknown:
+            raise ValueError(
+                f"unknown treatment {', '.join(unknown)}; her treatments: "
+                f"{', '.join(self.treatments)}"
+            )
+        with self._debounced.hold():
+            for name, box in self.treatments.items():
+                box.value = name in chosen
+
+    def flush(self) -> None:
+        """Apply a pending debounced update now."""
+        self._debounced.flush()
+
+    def _on_show_answers(self, change: dict) -> None:
+        for display in self.answer_displays:
+            display.layout.display = None if change["new"] else "none"
+
+    def _update_state(self) -> None:
+        self._comparison = case.case_against_band(
+            self._n, self._seed, treatments=self.selected_treatments, case=self.case
+        )
+        self._summary = case.describe_case(self._comparison)
+        self.summary_display.value = (
+            f'<p role="status" aria-live="polite">{html.escape(self._summary)}</p>'
+        )
+        self.band_evidence_display.value = evidence_table_html(
+            model.evidence_behind(self._comparison.scenario)
+        )
+
+    def _chart(self) -> alt.VConcatChart:
+        return _case_chart(self._comparison, self._course, self._summary)
+
+    def _refresh(self) -> None:
+        self._update_state()
+        self.chart.chart = self._chart()

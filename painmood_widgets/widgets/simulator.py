@@ -1,0 +1,623 @@
+"""The simulator app: move a lever, see pain and PHQ-9 respond week by week.
+
+:class:`SimulatorApp` puts the model's levers (sleep, activity, CRP, opioid days), the six
+treatments and the starting scores on labelled controls, and shows the typical patient's
+course with the band of a simulated cohort, a plain-language summary, the evidence rows
+behind the result and, on request, the "no change" course for comparison.
+
+The app is built once. An update (debounced: a burst of changes runs the model once)
+changes values only: the summary's HTML, the evidence table's HTML and the ``chart`` of
+the one chart widget. State can be set and read from Python::
+
+    app = SimulatorApp()
+    app.sleep_hours.value = 5              # controls are named as the Scenario fields
+    app.treatments["cbt"].value = True
+    app.set_values(opioid_days=200)        # checked: a bad value raises ValueError
+    app.scenario, app.trajectory, app.summary_text, app.chart.chart
+
+With no running asyncio loop (a script, pytest) a change applies at once. In a live
+kernel a change made in a cell applies after the debounce delay, like a learner's:
+call ``app.flush()`` to apply it at once, or use :meth:`SimulatorApp.set_values`,
+:meth:`SimulatorApp.set_scenario` or :meth:`SimulatorApp.hold`, which update on return.
+
+Educational, not diagnostic.
+"""
+
+from __future__ import annotations
+
+import html
+import numbers
+import reprlib
+from contextlib import AbstractContextManager
+from decimal import Decimal
+from types import MappingProxyType
+from typing import NoReturn
+
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+import traitlets
+
+from painmood_widgets import charts, describe, model
+from painmood_widgets.rendering import chart_widget
+from painmood_widgets.theme import OKABE_ITO
+from painmood_widgets.widgets.common import educational_notice
+from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
+
+__all__ = [
+    "COHORT_SEED",
+    "COHORT_SIZE",
+    "NO_CHANGE_NAME",
+    "SimulatorApp",
+    "evidence_table_html",
+    "no_change_scenario",
+]
+
+COHORT_SIZE = 300
+"""Virtual patients behind the band: enough for stable 10th and 90th percentiles, few
+enough that an update stays well under a tenth of a second of model time."""
+
+COHORT_SEED = 0
+"""Seed of the cohort, so the same settings always show the same band."""
+
+NO_CHANGE_NAME = "no change"
+"""Name of the comparison scenario in sentences and in the chart."""
+
+_NO_CHANGE_EXPLAINED = "no change (reference lifestyle, no treatment)"
+_LABEL_STYLE = {"description_width": "initial"}
+_CONTROL_LAYOUT = {"width": "42em", "max_width": "100%"}
+_LEVEL_TEXT = MappingProxyType(
+    {
+        "published": "Published: the figure is reported in the cited study",
+        "derived": "Derived: computed from published figures",
+        "illustrative": "Illustrative: no study gives this number; chosen for teaching",
+    }
+)
+_ILLUSTRATIVE_STYLE = (
+    "background: #FFF3CD; border-left: 4px solid #8A6D00; color: #1A1A1A; padding: 0.2em 0.4em"
+)
+_CELL_STYLE = "border-top: 1px solid #CCCCCC; padding: 0.3em 0.5em; vertical-align: top"
+
+
+def no_change_scenario(scenario: model.Scenario) -> model.Scenario:
+    """The comparison scenario: same starting scores and weeks, reference lifestyle, no
+    treatment.
+
+    At the reference lifestyle (7 h sleep, 150 minutes of activity a week, CRP 1 mg/L,
+    no opioids) and with no treatment nothing pushes on the loop, so the typical patient
+    stays at the starting scores (see ``docs/model.md``).
+
+    Parameters
+    ----------
+    scenario : painmood_widgets.model.Scenario
+        The scenario shown.
+
+    Returns
+    -------
+    painmood_widgets.model.Scenario
+        Default levers and no treatment, with the scenario's baselines and weeks.
+
+    Examples
+    --------
+    >>> base = no_change_scenario(model.Scenario(sleep_hours=5, baseline_phq9=15))
+    >>> base.sleep_hours, base.baseline_phq9, base.treatments
+    (7.0, 15.0, frozenset())
+    """
+    return model.Scenario(
+        baseline_pain=scenario.baseline_pain,
+        baseline_phq9=scenario.baseline_phq9,
+        weeks=scenario.weeks,
+    )
+
+
+def evidence_table_html(table: pd.DataFrame) -> str:
+    """Evidence rows as an accessible HTML table, every cell escaped.
+
+    One row per parameter: what it is (the row heading, with its key in
+    ``datasets/evidence.csv``), its value and unit, its evidence level in words and its
+    source. Illustrative rows are marked in words and with a shaded, bordered cell, so
+    the label never rests on colour alone.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Rows of the evidence table (as from
+        :func:`painmood_widgets.model.evidence_behind`): columns ``parameter, value,
+        unit, meaning, source, evidence_level`` at least.
+
+    Returns
+    -------
+    str
+        A ``<table>`` with a caption that counts the rows and the illustrative ones.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing.
+
+    Examples
+    --------
+    >>> rows = model.evidence_behind(model.Scenario(treatments={"cbt"}))
+    >>> page = evidence_table_html(rows)
+    >>> "Illustrative: no study gives this number" in page, "Cochrane CD007407" in page
+    (True, True)
+    """
+    needed = ("parameter", "value", "unit", "meaning", "source", "evidence_level")
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame; got {type(table).__name__}")
+    missing = [column for column in needed if column not in table.columns]
+    if missing:
+        raise ValueError(f"table lacks the column(s) {', '.join(missing)}")
+    illustrative = int((table["evidence_level"] == "illustrative").sum())
+    caption = (
+        f"Evidence behind this result: {len(table)} rows of datasets/evidence.csv, "
+        f"{illustrative} of them illustrative"
+    )
+    headings = "".join(
+        f'<th scope="col" style="text-align: left; padding: 0.3em 0.5em">{heading}</th>'
+        for heading in ("What it is", "Value", "Evidence level", "Source")
+    )
+    body = []
+    for row in table.itertuples(index=False):
+        level = str(row.evidence_level)
+        level_text = html.escape(_LEVEL_TEXT.get(level, level))
+        if level == "illustrative":
+            level_cell = f'<td style="{_CELL_STYLE}; {_ILLUSTRATIVE_STYLE}"><strong>{level_text}'
+            level_cell += "</strong></td>"
+        else:
+            level_cell = f'<td style="{_CELL_STYLE}">{level_text}</td>'
+        body.append(
+            f'<tr><th scope="row" style="{_CELL_STYLE}; text-align: left; font-weight: normal">'
+            f"{html.escape(str(row.meaning))}<br><code>{html.escape(str(row.parameter))}</code>"
+            f'</th><td style="{_CELL_STYLE}">{html.escape(f"{row.value:g} {row.unit}")}</td>'
+            f'{level_cell}<td style="{_CELL_STYLE}">{html.escape(str(row.source))}</td></tr>'
+        )
+    return (
+        '<table class="painmood-evidence" style="border-collapse: collapse; font-size: 14px; '
+        'line-height: 1.4; color: #222222; max-width: 70em">'
+        f'<caption style="text-align: left; font-weight: bold; padding-bottom: 0.4em">'
+        f"{html.escape(caption)}</caption><thead><tr>{headings}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _with_no_change(chart: alt.VConcatChart, reference: pd.DataFrame) -> alt.VConcatChart:
+    """The trajectory chart with the no-change course drawn over both panels.
+
+    A black dash-dot line (dash pattern unlike the cohort median's), sharing each panel's
+    scales and axes; the subtitle says what it is.
+    """
+    course = reference[["week", "pain", "phq9"]].assign(scenario=_NO_CHANGE_EXPLAINED)
+    panels = []
+    for panel, (measure, name) in zip(
+        chart.vconcat, (("pain", "Pain"), ("phq9", "PHQ-9")), strict=True
+    ):
+        line = (
+            alt.Chart(course)
+            .mark_line(color=OKABE_ITO["black"], strokeDash=[10, 4, 2, 4], strokeWidth=2)
+            .encode(
+                x="week:Q",
+                y=f"{measure}:Q",
+                tooltip=[
+                    alt.Tooltip("scenario:N", title="Scenario"),
+                    alt.Tooltip("week:Q", title="Week"),
+                    alt.Tooltip(f"{measure}:Q", title=name, format=".1f"),
+                ],
+            )
+        )
+        panels.append(panel + line)
+    overlaid = chart.copy(deep=False)
+    overlaid.vconcat = panels
+    subtitle = f"{chart.title.subtitle} Black dash-dot line: {_NO_CHANGE_EXPLAINED}."
+    overlaid.title = alt.Title(chart.title.text, subtitle=subtitle)
+    return overlaid
+
+
+def _decimals(step: float) -> int:
+    """Decimals a slider shows for its step: 0.5 -> 1, 10 -> 0."""
+    return max(0, -int(Decimal(repr(float(step))).normalize().as_tuple().exponent))
+
+
+def _slider(name: str, value: float) -> widgets.FloatSlider | widgets.IntSlider:
+    """A labelled slider for one scenario field, range and unit from SCENARIO_FIELDS."""
+    spec = model.SCENARIO_FIELDS[name]
+    common = {
+        "description": f"{spec.label} ({spec.unit})",
+        "continuous_update": False,
+        "style": _LABEL_STYLE,
+        "layout": widgets.Layout(**_CONTROL_LAYOUT),
+    }
+    if spec.whole:
+        return widgets.IntSlider(
+            value=int(value),
+            min=int(spec.minimum),
+            max=int(spec.maximum),
+            step=int(spec.step),
+            **common,
+        )
+    return widgets.FloatSlider(
+        value=value,
+        min=spec.minimum,
+        max=spec.maximum,
+        step=spec.step,
+        readout_format=f".{_decimals(spec.step)}f",
+        **common,
+    )
+
+
+def _section(title: str, controls: list[widgets.Widget]) -> widgets.VBox:
+    return widgets.VBox(
+        (widgets.HTML(f"<h4>{html.escape(title)}</h4>"), *controls),
+        layout=widgets.Layout(margin="0 2em 0.5em 0"),
+    )
+
+
+class SimulatorApp(widgets.VBox):
+    """Levers, treatments and starting scores in; trajectory, band, summary and evidence out.
+
+    Parameters
+    ----------
+    scenario : painmood_widgets.model.Scenario, optional
+        Where the controls start, and where :meth:`reset` returns; default
+        ``model.Scenario()``.
+    compare : bool, default False
+        Whether the no-change course is drawn at the start (and after a reset).
+    delay_s : float, default DEFAULT_DELAY_S
+        Debounce quiet time in seconds. In a live kernel the model runs this long after
+        the last change of a burst; with no running asyncio loop, or 0, at once.
+    cohort_size : int, default COHORT_SIZE
+        Virtual patients behind the band.
+    embedded : bool, default False
+        True when another app shows this one inside itself and gives the heading and the
+        educational notice.
+
+    Attributes
+    ----------
+    sleep_hours, activity_minutes, crp_mg_l, opioid_days : ipywidgets slider
+        The levers, named as the :class:`~painmood_widgets.model.Scenario` fields.
+    baseline_pain, baseline_phq9, weeks : ipywidgets slider
+        Starting scores and weeks simulated.
+    controls : mapping of str to slider
+        The seven sliders above by field name (ranges, steps, labels and units from
+        :data:`painmood_widgets.model.SCENARIO_FIELDS`; ``continuous_update=False``).
+    treatments : mapping of str to ipywidgets.Checkbox
+        One box per treatment of :data:`painmood_widgets.model.TREATMENTS`.
+    compare : ipywidgets.Checkbox
+        Draw the no-change course (reference lifestyle, no treatment, same start).
+    reset_button : ipywidgets.Button
+        Calls :meth:`reset`.
+    chart : altair.JupyterChart
+        The one chart widget; each update sets its ``chart``.
+    summary_display, error_display, evidence_display : ipywidgets.HTML
+        The summary, the last refusal (empty when none) and the evidence table.
+    evidence_panel : ipywidgets.Accordion
+        Holds the evidence table; its title counts the rows.
+    treatments_box : ipywidgets.VBox
+        The treatment section (another app may hide it and drive the boxes itself).
+    visit_interval_weeks : int trait, 4 to 6
+        Weeks between the re-evaluation visits marked on the chart.
+
+    Examples
+    --------
+    >>> app = SimulatorApp()
+    >>> app.sleep_hours.value = 5
+    >>> app.summary_text.split(";")[0]
+    'At week 12: PHQ-9 14 (moderate), 4 points higher than now'
+    >>> app.treatments["cbt"].value = True
+    >>> app.set_values(sleep_hours=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: sleep_hours must be a number from 3 to 10 (hours per night); got 2
+    >>> app.scenario.sleep_hours, sorted(app.scenario.treatments)
+    (5.0, ['cbt'])
+    """
+
+    visit_interval_weeks = traitlets.Int(charts.MONITORING_INTERVAL_WEEKS[0])
+
+    @traitlets.validate("visit_interval_weeks")
+    def _check_interval(self, proposal: dict) -> int:
+        shortest, longest = charts.MONITORING_INTERVAL_WEEKS
+        if not shortest <= proposal["value"] <= longest:
+            raise traitlets.TraitError(
+                f"visit_interval_weeks must be a whole number from {shortest} to {longest} "
+                f"(weeks between re-evaluation visits); got {proposal['value']!r}"
+            )
+        return proposal["value"]
+
+    def __init__(
+        self,
+        scenario: model.Scenario | None = None,
+        *,
+        compare: bool = False,
+        delay_s: float = DEFAULT_DELAY_S,
+        cohort_size: int = COHORT_SIZE,
+        embedded: bool = False,
+    ) -> None:
+        start = model.Scenario() if scenario is None else scenario
+        if not isinstance(start, model.Scenario):
+            raise ValueError(f"scenario must be a model.Scenario; got {type(start).__name__}")
+        if (
+            isinstance(cohort_size, bool)
+            or not isinstance(cohort_size, numbers.Integral)
+            or cohort_size < 1
+        ):
+            raise ValueError(
+                f"cohort_size must be a whole number of at least 1 (virtual patients); "
+                f"got {cohort_size!r}"
+            )
+        self._start = start
+        self._start_compare = bool(compare)
+        self._cohort_size = cohort_size
+        self._debounced = Debouncer(self._update, delay_s)
+
+        self.sleep_hours = _slider("sleep_hours", start.sleep_hours)
+        self.activity_minutes = _slider("activity_minutes", start.activity_minutes)
+        self.crp_mg_l = _slider("crp_mg_l", start.crp_mg_l)
+        self.opioid_days = _slider("opioid_days", start.opioid_days)
+        self.baseline_pain = _slider("baseline_pain", start.baseline_pain)
+        self.baseline_phq9 = _slider("baseline_phq9", start.baseline_phq9)
+        self.weeks = _slider("weeks", start.weeks)
+        self.controls = MappingProxyType(
+            {name: getattr(self, name) for name in model.SCENARIO_FIELDS}
+        )
+        self.treatments = MappingProxyType(
+            {
+                name: widgets.Checkbox(
+                    value=name in start.treatments,
+                    description=model.TREATMENT_LABELS[name],
+                    indent=False,
+                    style=_LABEL_STYLE,
+                    layout=widgets.Layout(width="auto"),
+                )
+                for name in model.TREATMENTS
+            }
+        )
+        self.compare = widgets.Checkbox(
+            value=self._start_compare,
+            description=f"Compare with {_NO_CHANGE_EXPLAINED}",
+            indent=False,
+            style=_LABEL_STYLE,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.reset_button = widgets.Button(
+            description="Reset all controls",
+            icon="undo",
+            layout=widgets.Layout(width="auto", margin="0 0 0 1.5em"),
+        )
+        self.reset_button.on_click(lambda _button: self.reset())
+        self.error_display = widgets.HTML()
+        self.summary_display = widgets.HTML()
+        self.evidence_display = widgets.HTML()
+        self.evidence_panel = widgets.Accordion(children=(self.evidence_display,))
+        self.treatments_box = _section("Treatments", list(self.treatments.values()))
+
+        self._show(start, compare=self._start_compare, visits=self.visit_interval_weeks)
+        self.chart = chart_widget(self._chart)
+
+        header = (
+            ()
+            if embedded
+            else (
+                widgets.HTML("<h3>Simulator: chronic pain and depression week by week</h3>"),
+                educational_notice(),
+            )
+        )
+        intro = widgets.HTML(
+            "<p>Move a control and let go: the chart, the summary and the evidence list "
+            "follow. Solid line: the typical patient; shaded band: 8 in 10 of "
+            f"{cohort_size} simulated patients. A teaching model: how pain and mood pull on "
+            "each other is illustrative; the size of each lever and treatment effect comes "
+            "from the studies listed under the chart.</p>"
+        )
+        lifestyle = _section(
+            "Lifestyle and biology", [self.controls[name] for name in model.LEVERS]
+        )
+        start_box = _section(
+            "Starting point and time",
+            [self.baseline_pain, self.baseline_phq9, self.weeks],
+        )
+        super().__init__(
+            children=(
+                *header,
+                intro,
+                widgets.HBox(
+                    (lifestyle, self.treatments_box),
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                start_box,
+                widgets.HBox(
+                    (self.compare, self.reset_button),
+                    layout=widgets.Layout(align_items="center"),
+                ),
+                self.error_display,
+                self.summary_display,
+                self.chart,
+                self.evidence_panel,
+            )
+        )
+        for control in (*self.controls.values(), *self.treatments.values(), self.compare):
+            control.observe(self._debounced, names="value")
+        self.observe(self._debounced, names="visit_interval_weeks")
+
+    # ----------------------------------------------------------------- state
+    @property
+    def scenario(self) -> model.Scenario:
+        """The scenario the controls hold now (validated by the model)."""
+        return model.Scenario(
+            **{name: control.value for name, control in self.controls.items()},
+            treatments=[name for name, box in self.treatments.items() if box.value],
+        )
+
+    @property
+    def shown_scenario(self) -> model.Scenario:
+        """The scenario the chart and summary show (lags :attr:`scenario` while an update
+        is pending)."""
+        return self._shown
+
+    @property
+    def trajectory(self) -> pd.DataFrame:
+        """The typical patient's course shown (``model.trajectory``)."""
+        return self._trajectory
+
+    @property
+    def cohort_summary(self) -> pd.DataFrame:
+        """Percentiles of the simulated cohort shown (``model.summarize``)."""
+        return self._cohort_summary
+
+    @property
+    def reference_trajectory(self) -> pd.DataFrame | None:
+        """The no-change course shown, or None while the comparison is off."""
+        return self._reference
+
+    @property
+    def evidence_table(self) -> pd.DataFrame:
+        """The evidence rows behind the result shown (``model.evidence_behind``)."""
+        return self._evidence
+
+    @property
+    def summary_text(self) -> str:
+        """The plain-language summary shown, also the chart's text alternative."""
+        return self._summary
+
+    @property
+    def error_text(self) -> str:
+        """The last refusal shown to the learner; empty when the last change was applied."""
+        return self._error_text
+
+    @property
+    def pending(self) -> bool:
+        """True while a change waits for the debounced update."""
+        return self._debounced.pending
+
+    # ----------------------------------------------------------------- actions
+    def set_scenario(self, scenario: model.Scenario) -> None:
+        """Set every control from a scenario, then update once.
+
+        Parameters
+        ----------
+        scenario : painmood_widgets.model.Scenario
+            Levers, treatments, starting scores and weeks (checked when it was built).
+
+        Raises
+        ------
+        ValueError
+            If `scenario` is not a :class:`~painmood_widgets.model.Scenario`. The message
+            is shown in the app too; no control changes.
+        """
+        if not isinstance(scenario, model.Scenario):
+            self._refuse(
+                "set_scenario needs a painmood_widgets.model.Scenario; got a "
+                f"{type(scenario).__name__} {reprlib.repr(scenario)}"
+            )
+        with self._debounced.hold():
+            for name, control in self.controls.items():
+                control.value = getattr(scenario, name)
+            for name, box in self.treatments.items():
+                box.value = name in scenario.treatments
+            self._debounced()
+
+    def set_values(self, **fields: object) -> None:
+        """Change some scenario fields at once, checked by the model, then update once.
+
+        Parameters
+        ----------
+        **fields
+            :class:`~painmood_widgets.model.Scenario` fields and values, e.g.
+            ``sleep_hours=5, treatments={"cbt"}``.
+
+        Raises
+        ------
+        ValueError
+            If a name is not a field or a value is out of range (the model's message
+            names the field and its range). The message is shown in the app too; no
+            control changes.
+        """
+        try:
+            scenario = self.scenario.replace(**fields)
+        except ValueError as error:
+            self._refuse(str(error), error)
+        self.set_scenario(scenario)
+
+    def reset(self) -> None:
+        """Return every control to where the app started, then update once."""
+        with self._debounced.hold():
+            self.compare.value = self._start_compare
+            self.set_scenario(self._start)
+
+    def flush(self) -> None:
+        """Apply a pending debounced update now."""
+        self._debounced.flush()
+
+    def hold(self) -> AbstractContextManager[None]:
+        """A block whose changes update the app once, on leaving it.
+
+        Examples
+        --------
+        >>> app = SimulatorApp()
+        >>> with app.hold():
+        ...     app.sleep_hours.value = 5
+        ...     app.compare.value = True
+        ...     app.visit_interval_weeks = 6
+        ...     app.pending
+        True
+        >>> app.pending, app.shown_scenario.sleep_hours
+        (False, 5.0)
+        """
+        return self._debounced.hold()
+
+    # ----------------------------------------------------------------- internals
+    def _refuse(self, message: str, cause: Exception | None = None) -> NoReturn:
+        self._error_text = message
+        self.error_display.value = (
+            '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> '
+            f"{html.escape(message)}</p>"
+        )
+        raise ValueError(message) from cause
+
+    def _update(self) -> None:
+        self._show(self.scenario, compare=self.compare.value, visits=self.visit_interval_weeks)
+        self.chart.chart = self._chart
+
+    def _show(self, scenario: model.Scenario, *, compare: bool, visits: int) -> None:
+        """Run the model for `scenario` and set every output (the chart widget excepted)."""
+        trajectory = model.trajectory(scenario)
+        cohort_summary = model.summarize(
+            model.simulate_cohort(scenario, n=self._cohort_size, seed=COHORT_SEED)
+        )
+        week = describe.summary_week(scenario.weeks)
+        sentences = [
+            describe.describe_outcome(
+                trajectory, scenario.baseline_phq9, scenario.baseline_pain, week
+            )
+        ]
+        reference = None
+        if compare:
+            reference = model.trajectory(no_change_scenario(scenario))
+            sentences.append(
+                describe.describe_comparison(trajectory, reference, week, NO_CHANGE_NAME)
+            )
+        sentences.append(describe.describe_band(cohort_summary, week))
+        sentences.append(describe.describe_scenario(scenario))
+        summary = " ".join(sentences)
+        chart = charts.trajectory_chart(trajectory, cohort_summary, visit_interval_weeks=visits)
+        if reference is not None:
+            chart = _with_no_change(chart, reference)
+        evidence = model.evidence_behind(scenario)
+        illustrative = int((evidence["evidence_level"] == "illustrative").sum())
+
+        self._shown = scenario
+        self._trajectory = trajectory
+        self._cohort_summary = cohort_summary
+        self._reference = reference
+        self._evidence = evidence
+        self._summary = summary
+        self._chart = chart.properties(description=f"{summary} {chart.description}")
+        self._error_text = ""
+        self.error_display.value = ""
+        self.summary_display.value = (
+            f'<p role="status" aria-live="polite">{html.escape(summary)}</p>'
+        )
+        self.evidence_display.value = evidence_table_html(evidence)
+        self.evidence_panel.titles = (
+            f"Evidence behind this result ({len(evidence)} rows, {illustrative} illustrative)",
+        )

@@ -1,0 +1,249 @@
+"""The case study's logic: numbers from the evidence table, her place in the model's band.
+
+The model, the scales and the evidence table are the oracles: the case never restates a
+rule or a number, so every expectation here is computed from them.
+"""
+
+import dataclasses
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from painmood_widgets import case, evidence, model, scales
+
+FIELDS = {
+    "case_age_years": "age_years",
+    "case_baseline_pain": "baseline_pain",
+    "case_baseline_phq9": "baseline_phq9",
+    "case_follow_up_weeks": "follow_up_weeks",
+    "case_follow_up_pain": "follow_up_pain",
+    "case_follow_up_phq9": "follow_up_phq9",
+}
+HERS = ("duloxetine", "exercise", "cbt")
+SUBSETS = [frozenset(chosen) for k in range(len(HERS) + 1) for chosen in combinations(HERS, k)]
+FORBIDDEN = (
+    "diagnosis:",
+    "diagnosed",
+    "you have",
+    "you are depressed",
+    "has depression",
+    "meets criteria",
+    "meets the criteria",
+    "major depressive disorder",
+    "likely depression",
+    "probable depression",
+    "positive for",
+)
+
+
+def changed_evidence(folder: Path, **values: float) -> Path:
+    """A copy of the evidence table with some rows' values changed."""
+    table = evidence.load_evidence()
+    for name, value in values.items():
+        assert name in set(table["parameter"])
+        table.loc[table["parameter"] == name, "value"] = value
+    path = folder / "evidence.csv"
+    table.to_csv(path, index=False)
+    return path
+
+
+# --- the case comes from the evidence table -------------------------------------------
+
+
+def test_every_number_of_the_case_is_an_illustrative_evidence_row():
+    assert set(FIELDS) == set(case.CASE_PARAMETERS)
+    maria = case.case_study()
+    for row, attribute in FIELDS.items():
+        assert getattr(maria, attribute) == evidence.parameter(row)
+    levels = case.case_evidence().set_index("parameter")["evidence_level"]
+    assert all(levels[name] == "illustrative" for name in case.CASE_PARAMETERS)
+    assert maria.treatments == HERS
+    assert (maria.name, maria.pain_site) == ("Maria", "low back")
+
+
+def test_the_story_as_told():
+    maria = case.case_study()
+    assert (maria.age_years, maria.follow_up_weeks) == (48, 12)
+    assert (maria.baseline_pain, maria.follow_up_pain) == (7.0, 4.0)
+    assert (maria.baseline_phq9, maria.follow_up_phq9) == (15, 6)
+
+
+def test_changing_a_row_changes_the_case(tmp_path):
+    path = changed_evidence(
+        tmp_path, case_baseline_pain=8, case_follow_up_phq9=11, case_follow_up_weeks=10
+    )
+    with evidence.use_evidence(path):
+        maria = case.case_study()
+        assert (maria.baseline_pain, maria.follow_up_phq9, maria.follow_up_weeks) == (8, 11, 10)
+        course = case.case_course()
+        assert course["week"].tolist() == [0, 10]
+        assert course["pain"].tolist() == [8.0, 4.0]
+        assert course["phq9"].tolist() == [15.0, 11.0]
+        scenario = case.case_scenario()
+        assert (scenario.baseline_pain, scenario.weeks) == (8.0, 10)
+        result = case.case_against_band(n=300)
+        assert result.week == 10
+        assert result.phq9.observed == 11
+        assert result.phq9_change == scales.phq9_change(15, 11)
+        assert case.case_questions()[0].prompt.startswith("Her PHQ-9 fell 4 points, from 15 to 11")
+        assert "(11)" in case.describe_case(result)
+    assert case.case_study().follow_up_phq9 == 6
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "rule"),
+    [
+        ("case_follow_up_phq9", 6.5, "a whole number from 0 to 27"),
+        ("case_baseline_phq9", 28, "a whole number from 0 to 27"),
+        ("case_baseline_pain", 11, "a number from 0 to 10"),
+        ("case_follow_up_weeks", 0, "a whole number from 1 to 104"),
+        ("case_age_years", 12, "a whole number from 18 to 120"),
+    ],
+)
+def test_a_case_row_out_of_range_is_refused_by_name(tmp_path, row, value, rule):
+    with (
+        evidence.use_evidence(changed_evidence(tmp_path, **{row: value})),
+        pytest.raises(ValueError, match=f"evidence row {row} must be {rule}"),
+    ):
+        case.case_study()
+
+
+# --- her scenario ------------------------------------------------------------------------
+
+
+def test_her_scenario_keeps_the_levers_at_their_reference():
+    scenario = case.case_scenario()
+    reference = model.Scenario()
+    for lever in model.LEVERS:
+        assert getattr(scenario, lever) == getattr(reference, lever)
+    assert scenario.treatments == frozenset(HERS)
+    assert (scenario.baseline_pain, scenario.baseline_phq9, scenario.weeks) == (7, 15, 12)
+
+
+def test_only_her_treatments_can_be_simulated():
+    assert case.case_scenario(treatments=[]).treatments == frozenset()
+    with pytest.raises(ValueError, match=r"some of her treatments.*got 'cbt_i'"):
+        case.case_scenario(treatments=["cbt", "cbt_i"])
+    with pytest.raises(ValueError, match="bare string"):
+        case.case_scenario(treatments="cbt")
+    with pytest.raises(ValueError, match="case must be a CaseStudy"):
+        case.case_course("Maria")
+    with pytest.raises(ValueError, match="treatments must be one or more of duloxetine"):
+        dataclasses.replace(case.case_study(), treatments=("cbt_i",))
+
+
+def test_her_course_is_two_observed_points():
+    course = case.case_course()
+    assert list(course.columns) == ["week", "pain", "phq9"]
+    assert course.to_dict("list") == {"week": [0, 12], "pain": [7.0, 4.0], "phq9": [15.0, 6.0]}
+
+
+# --- against the band ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_she_is_inside_the_band_and_better_than_the_median(seed):
+    """The issue's model property: plausible for a responder, not the average."""
+    result = case.case_against_band(n=1000, seed=seed)
+    for score in (result.pain, result.phq9):
+        assert score.p10 <= score.observed <= score.p90
+        assert score.observed < score.p50
+        assert score.inside_band and score.better_than_median and score.position == "inside"
+
+
+def test_the_band_is_the_models_cohort_at_follow_up():
+    result = case.case_against_band(n=400, seed=3)
+    scenario = case.case_scenario()
+    band = model.summarize(model.simulate_cohort(scenario, n=400, seed=3))
+    assert result.cohort_summary.equals(band)
+    assert result.typical.equals(model.trajectory(scenario))
+    at_12 = band.set_index("week").loc[12]
+    for measure in ("pain", "phq9"):
+        score = getattr(result, measure)
+        assert (score.p10, score.p50, score.p90) == tuple(
+            at_12[f"{measure}_{q}"] for q in ("p10", "p50", "p90")
+        )
+
+
+def test_her_changes_are_judged_by_the_scales():
+    result = case.case_against_band(n=200)
+    assert result.phq9_change == scales.phq9_change(15, 6)
+    assert result.pain_change == scales.pain_change(7.0, 4.0)
+    assert result.phq9_change.response and not result.phq9_change.remission
+    assert result.phq9_change.clinically_important and result.pain_change.clinically_important
+
+
+def test_switching_treatments_off_moves_the_band_up():
+    full = case.case_against_band(n=500)
+    for subset in SUBSETS:
+        result = case.case_against_band(n=500, treatments=subset)
+        assert result.scenario.treatments == subset
+        for measure in ("pain", "phq9"):
+            mine, all_three = getattr(result, measure), getattr(full, measure)
+            assert mine.p50 >= all_three.p50 and mine.p90 >= all_three.p90
+            if subset != frozenset(HERS):
+                assert mine.p50 > all_three.p50
+    untreated = case.case_against_band(n=500, treatments=())
+    assert untreated.phq9.position == "below" and untreated.pain.position == "below"
+
+
+def test_bad_cohort_settings_are_refused_by_the_model():
+    with pytest.raises(ValueError, match="n must be"):
+        case.case_against_band(n=0)
+    with pytest.raises(ValueError, match="seed must be"):
+        case.case_against_band(seed=-1)
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def test_the_summary_says_where_she_falls():
+    assert case.describe_case(case.case_against_band()) == (
+        "With all three of her treatments, Maria's PHQ-9 at week 12 (6) lies inside the "
+        "model's 10-90% band (3-13) and below its median (9); her pain (4) lies inside the "
+        "band (2.4-6.2) and below its median (4.6): plausible for a responder, not the average."
+    )
+    untreated = case.describe_case(case.case_against_band(treatments=()))
+    assert untreated.startswith(
+        "With none of her treatments, Maria's PHQ-9 at week 12 (6) lies below"
+    )
+    assert "Fewer than 1 in 10 simulated patients with these treatments do as well" in untreated
+    assert untreated.endswith("unlikely without duloxetine, gentle yoga and weekly CBT.")
+    no_yoga = case.describe_case(case.case_against_band(treatments=("duloxetine", "cbt")))
+    assert no_yoga.startswith("With duloxetine and weekly CBT only (gentle yoga switched off)")
+    with pytest.raises(ValueError, match="comparison must be a CaseComparison"):
+        case.describe_case("Maria")
+
+
+@pytest.mark.parametrize("subset", SUBSETS, ids=lambda s: "+".join(sorted(s)) or "none")
+def test_every_summary_is_one_clean_paragraph(subset):
+    text = case.describe_case(case.case_against_band(n=300, treatments=subset))
+    assert text.endswith(".") and "nan" not in text.lower() and ".." not in text
+    assert not any(phrase in text.lower() for phrase in FORBIDDEN)
+
+
+def test_questions_quote_the_case_and_answers_follow_the_rules():
+    questions = case.case_questions()
+    prompts = [question.prompt for question in questions]
+    assert prompts == [
+        "Her PHQ-9 fell 9 points, from 15 to 6: response, remission, or both?",
+        "Which of her three treatments has the strongest evidence for pain? And for mood?",
+        "What would you re-check at week 4-6?",
+        "Why is 'plausible for a responder' not the same as 'what to expect'?",
+        "Which numbers in her story are illustrative?",
+    ]
+    phq9, strength, recheck, responder, illustrative = (q.answer for q in questions)
+    assert phq9.startswith("Response, not remission.") and "Löwe" in phq9
+    assert strength.index("Pain: duloxetine") < strength.index("Mood: duloxetine")
+    assert "SMD 0.48 (derived" in strength and "SMD 0.21 (published" in strength
+    assert "item 9" in recheck and "25% improvement by week 6" in recheck
+    assert "51.7% vs 27.1%" in responder and "about 1 point more" in responder
+    assert "age 48" in illustrative and "PHQ-9 6 at follow-up" in illustrative
+    behind = model.evidence_behind(case.case_scenario())
+    count = int((behind["evidence_level"] == "illustrative").sum())
+    assert f"{count} of the {len(behind)} rows are illustrative" in illustrative
+    for question in questions:
+        text = f"{question.prompt} {question.answer}".lower()
+        assert not any(phrase in text for phrase in FORBIDDEN)
+        assert question.answer not in question.prompt
