@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 SERVE_ROOT ?= notebooks
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test lab bench lint format chromium clean
+.PHONY: help serve test lab bench screenshots lint format chromium clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -28,6 +28,10 @@ lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 o
 
 bench: $(VENV)/.installed-test ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
 	$(BIN)/python benchmarks/bench_model.py
+	$(BIN)/python benchmarks/bench_widgets.py
+
+screenshots: $(VENV)/.installed-test chromium ## Screenshot every widget into docs/img/ (for the README).
+	$(BIN)/python -m tests.browser.screenshots
 
 lint: $(VENV)/.installed-test ## Ruff only.
 	$(BIN)/ruff check .

@@ -33,6 +33,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from painmood_widgets import describe, evidence, model, scales
+from painmood_widgets.wording import listing
 
 __all__ = [
     "CASE_PARAMETERS",
@@ -505,13 +506,6 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _listing(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def _count(number: int) -> str:
     return _WORDS[number] if number < len(_WORDS) else str(number)
 
@@ -536,8 +530,8 @@ def _treatments_clause(comparison: CaseComparison) -> str:
     if not kept:
         return "With none of her treatments"
     return (
-        f"With {_listing([_SHORT_NAMES[name] for name in kept])} only "
-        f"({_listing([_SHORT_NAMES[name] for name in dropped])} switched off)"
+        f"With {listing([_SHORT_NAMES[name] for name in kept])} only "
+        f"({listing([_SHORT_NAMES[name] for name in dropped])} switched off)"
     )
 
 
@@ -573,24 +567,24 @@ def _verdict(comparison: CaseComparison) -> str:
             return ": plausible for a responder, not the average."
         if not better:
             return ": plausible, and no better than the typical course."
-        return f": plausible, better than the median for {_listing(better)} only."
+        return f": plausible, better than the median for {listing(better)} only."
     sentences = []
     below = [_MEASURE_NAMES[s.measure] for s in scores if s.position == "below"]
     above = [_MEASURE_NAMES[s.measure] for s in scores if s.position == "above"]
     if below:
         sentences.append(
             "Fewer than 1 in 10 simulated patients with these treatments do as well on "
-            f"{_listing(below)}."
+            f"{listing(below)}."
         )
         dropped = _dropped(comparison)
         if dropped:
             sentences.append(
                 "In this model, her course is unlikely without "
-                f"{_listing([_SHORT_NAMES[name] for name in dropped])}."
+                f"{listing([_SHORT_NAMES[name] for name in dropped])}."
             )
     if above:
         sentences.append(
-            f"9 in 10 simulated patients with these treatments do better on {_listing(above)}."
+            f"9 in 10 simulated patients with these treatments do better on {listing(above)}."
         )
     return ". " + " ".join(sentences)
 
@@ -681,7 +675,7 @@ def _strength_list(case: CaseStudy, outcome: str) -> str:
 
 def _strength_question(case: CaseStudy) -> CaseQuestion:
     notes = [_QUALITY_NOTES[name] for name in case.treatments]
-    caveat = f" Size is not the whole story: {_listing(notes)}."
+    caveat = f" Size is not the whole story: {listing(notes)}."
     answer = (
         f"Largest standardized effect first. Pain: {_strength_list(case, 'pain')}. "
         f"Mood: {_strength_list(case, 'phq9')}.{caveat}"
@@ -753,11 +747,11 @@ def _illustrative_question(case: CaseStudy) -> CaseQuestion:
     behind = model.evidence_behind(case_scenario(case))
     invented = int((behind["evidence_level"] == "illustrative").sum())
     answer = (
-        f"In her story, illustrative: {_listing(story) or 'none'} (rows case_* of "
+        f"In her story, illustrative: {listing(story) or 'none'} (rows case_* of "
         "datasets/evidence.csv: a teaching story from the source article, not data)."
     )
     if other:
-        answer += f" Not illustrative: {_listing(other)}."
+        answer += f" Not illustrative: {listing(other)}."
     answer += (
         f" Behind the band, {invented} of the {len(behind)} rows are illustrative too "
         "(the couplings, time constants, spread of response and the exercise effects). "

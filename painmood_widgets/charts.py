@@ -11,7 +11,8 @@ The charts:
 
 - :func:`trajectory_chart`: pain and PHQ-9 of the typical patient over the weeks, the
   10-90% band of a simulated cohort, the PHQ-9 severity bands and the re-evaluation
-  visits every 4 to 6 weeks;
+  visits every 4 to 6 weeks, optionally with a reference course (such as "no change")
+  and a patient's observed scores;
 - :func:`comparison_chart`: two scenarios overlaid;
 - :func:`tornado_chart`: one-at-a-time sensitivity of an outcome to each lever;
 - :func:`cohort_distribution_chart`: pain or PHQ-9 across a cohort at one week;
@@ -45,9 +46,10 @@ import numpy as np
 import pandas as pd
 import vl_convert as vlc
 
-from painmood_widgets.model import SCENARIO_FIELDS
+from painmood_widgets.model import SCENARIO_FIELDS, SUMMARY_COLUMNS
 from painmood_widgets.scales import PHQ9_SEVERITY_BANDS, phq9_severity
 from painmood_widgets.theme import MEASURE_COLOURS, OKABE_ITO, SEVERITY_SHADES
+from painmood_widgets.wording import listing
 
 __all__ = [
     "MONITORING_INTERVAL_WEEKS",
@@ -89,15 +91,9 @@ _WEEK = "Week"
 _VISIT_COLOUR = "#555555"
 _PAIN_TICKS = list(range(0, PAIN_MAX + 1, 2))
 _PHQ9_TICKS = [0, *(band.lowest for band in PHQ9_SEVERITY_BANDS[1:]), PHQ9_MAX]
-_SUMMARY_COLUMNS = (
-    "week",
-    "pain_p10",
-    "pain_p50",
-    "pain_p90",
-    "phq9_p10",
-    "phq9_p50",
-    "phq9_p90",
-)
+_FRAME_COLUMNS = ("week", "pain", "phq9")
+_EXTRA_COLOUR = OKABE_ITO["black"]  # the reference course and observed points
+_REFERENCE_DASH = [10, 4, 2, 4]  # dash-dot: unlike the cohort median's dashes
 _SETTINGS = ("low", "high")
 _SETTING_LABELS = {"low": "lever at its low value", "high": "lever at its high value"}
 
@@ -176,13 +172,6 @@ def _change_by_value(name: str, start: float, end: float, start_text: str, end_t
         return f"{name} stays at {start_text}"
     verb = "falls" if end < start else "rises"
     return f"{name} {verb} from {start_text} to {end_text}"
-
-
-def _listing(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --------------------------------------------------------------------------- pieces
@@ -268,6 +257,10 @@ def trajectory_chart(
     *,
     visit_interval_weeks: int = 4,
     visit_weeks: Sequence[int] | None = None,
+    reference: pd.DataFrame | None = None,
+    reference_label: str = "no change",
+    observed: pd.DataFrame | None = None,
+    observed_label: str | None = None,
     title: str = "Pain and depression over time",
 ) -> alt.VConcatChart:
     """Pain and PHQ-9 of the typical patient week by week, with the cohort's band.
@@ -276,7 +269,10 @@ def trajectory_chart(
     0-27 axis over the five severity bands (minimal, mild, moderate, moderately severe,
     severe). When a cohort summary is given, its 10th-90th percentile range is shaded and
     its median dashed. Dotted vertical lines mark the re-evaluation visits, every 4 to 6
-    weeks as guidelines advise.
+    weeks as guidelines advise. A reference course (for instance the same start with no
+    change) is drawn as a black dash-dot line, and a patient's observed scores as black
+    diamonds, the label beside the last one. The subtitle says what each line and mark
+    is, and the description (the text alternative) gives their figures.
 
     Parameters
     ----------
@@ -292,20 +288,33 @@ def trajectory_chart(
         the first week. Ignored when `visit_weeks` is given.
     visit_weeks : sequence of int, optional
         Weeks of the visits, when they do not fall at a regular interval.
+    reference : pandas.DataFrame, optional
+        A second course to compare with, columns ``week``, ``pain`` and ``phq9`` like
+        `trajectory`.
+    reference_label : str, default "no change"
+        What the reference course is, for the subtitle, the tooltip and the description.
+    observed : pandas.DataFrame, optional
+        A patient's observed scores, columns ``week``, ``pain`` and ``phq9``, one row per
+        visit.
+    observed_label : str, optional
+        Whose scores they are (a name), written beside the last observed point and in
+        the subtitle and the description.
     title : str, default "Pain and depression over time"
         Chart title.
 
     Returns
     -------
     altair.VConcatChart
-        The pain panel above the PHQ-9 panel.
+        The pain panel above the PHQ-9 panel. The subtitle is one string, or two lines
+        (a list) when observed scores are drawn.
 
     Raises
     ------
     ValueError
         If a DataFrame is missing a column (the message names it), has no rows, repeats a
         week or holds a score outside its scale; if the visit interval is not a whole
-        number from 4 to 6; or if a visit week lies outside the weeks shown.
+        number from 4 to 6; if a visit week lies outside the weeks shown; or if a label
+        is empty.
 
     References
     ----------
@@ -331,13 +340,22 @@ def trajectory_chart(
     Traceback (most recent call last):
     ...
     ValueError: trajectory is missing column(s) phq9; it needs the columns week, pain, phq9
+
+    A reference course and observed scores are drawn on both panels:
+
+    >>> maria = pd.DataFrame({"week": [0, 12], "pain": [7.0, 4.0], "phq9": [15.0, 6.0]})
+    >>> spec = trajectory_chart(patient, reference=patient.assign(pain=7.0, phq9=15.0),
+    ...                         observed=maria, observed_label="Maria").to_dict()
+    >>> spec["title"]["subtitle"][1]
+    "Black diamonds: Maria's scores at weeks 0 and 12."
+    >>> trajectory_chart(patient, observed=maria.drop(columns="pain"))
+    Traceback (most recent call last):
+    ...
+    ValueError: observed is missing column(s) pain; it needs the columns week, pain, phq9
     """
-    _check_frame(trajectory, "trajectory", ["week", "pain", "phq9"])
-    _check_weeks(trajectory, "trajectory")
-    _check_numbers(trajectory, "trajectory", ["pain"], 0, PAIN_MAX)
-    _check_numbers(trajectory, "trajectory", ["phq9"], 0, PHQ9_MAX)
+    _check_course(trajectory, "trajectory")
     if cohort_summary is not None:
-        _check_frame(cohort_summary, "cohort_summary", _SUMMARY_COLUMNS)
+        _check_frame(cohort_summary, "cohort_summary", SUMMARY_COLUMNS)
         _check_weeks(cohort_summary, "cohort_summary")
         for measure, (_, top, _axis) in _MEASURES.items():
             columns = [f"{measure}_p10", f"{measure}_p50", f"{measure}_p90"]
@@ -351,31 +369,85 @@ def trajectory_chart(
     interval = _check_whole(
         visit_interval_weeks, "visit_interval_weeks", *MONITORING_INTERVAL_WEEKS
     )
+    if reference is not None:
+        _check_course(reference, "reference")
+        reference_label = _check_text(reference_label, "reference_label")
+    if observed is not None:
+        _check_course(observed, "observed")
+        if observed_label is not None:
+            observed_label = _check_text(observed_label, "observed_label")
     title = _check_text(title, "title")
 
-    patient = trajectory[["week", "pain", "phq9"]].astype(float).sort_values("week")
-    week_frames = [patient] if cohort_summary is None else [patient, cohort_summary]
-    first = int(min(frame["week"].min() for frame in week_frames))
-    last = int(max(frame["week"].max() for frame in week_frames))
-    visits = _visit_weeks(first, last, interval, visit_weeks)
+    patient = _course(trajectory)
     summary = (
         None
         if cohort_summary is None
-        else cohort_summary[list(_SUMMARY_COLUMNS)].astype(float).sort_values("week")
+        else cohort_summary[list(SUMMARY_COLUMNS)].astype(float).sort_values("week")
     )
+    # the reference and the observed points carry a column naming them, for the tooltip
+    course = None if reference is None else _course(reference).assign(scenario=reference_label)
+    seen = None if observed is None else _course(observed).assign(who=observed_label or "observed")
+    week_frames = [frame for frame in (patient, summary, course, seen) if frame is not None]
+    first = int(min(frame["week"].min() for frame in week_frames))
+    last = int(max(frame["week"].max() for frame in week_frames))
+    visits = _visit_weeks(first, last, interval, visit_weeks)
 
     panels = [
-        _trajectory_panel(measure, patient, summary, visits, first, last) for measure in _MEASURES
+        _trajectory_panel(
+            measure,
+            patient,
+            summary,
+            visits,
+            first,
+            last,
+            reference=course,
+            observed=seen,
+            labelled=observed_label is not None,
+        )
+        for measure in _MEASURES
     ]
-    subtitle = ["Solid line: the typical patient."]
+    legend = ["Solid line: the typical patient."]
     if summary is not None:
-        subtitle.append("Shaded: 10-90% of simulated patients; dashed: their median.")
+        legend.append("Shaded: 10-90% of simulated patients; dashed: their median.")
     if visits:
-        subtitle.append("Dotted lines: re-evaluation visits.")
+        legend.append("Dotted lines: re-evaluation visits.")
+    if course is not None:
+        legend.append(f"Black dash-dot line: {reference_label}.")
+    subtitle: str | list[str] = " ".join(legend)
+    if seen is not None:
+        subtitle = [subtitle, f"Black diamonds: {_whose(observed_label)} at {_weeks(seen)}."]
+    description = _trajectory_description(patient, summary, visits, interval, visit_weeks)
+    if course is not None:
+        description += f" {_reference_description(course, reference_label)}"
+    if seen is not None:
+        description += f" {_observed_description(seen, observed_label)}"
     return alt.vconcat(*panels, spacing=16).properties(
-        title=alt.Title(title, subtitle=" ".join(subtitle)),
-        description=_trajectory_description(patient, summary, visits, interval, visit_weeks),
+        title=alt.Title(title, subtitle=subtitle), description=description
     )
+
+
+def _check_course(frame: object, name: str) -> None:
+    """Check a course of scores: distinct whole weeks, pain 0-10 and PHQ-9 0-27."""
+    _check_frame(frame, name, _FRAME_COLUMNS)
+    _check_weeks(frame, name)
+    _check_numbers(frame, name, ["pain"], 0, PAIN_MAX)
+    _check_numbers(frame, name, ["phq9"], 0, PHQ9_MAX)
+
+
+def _course(frame: pd.DataFrame) -> pd.DataFrame:
+    """The week, pain and PHQ-9 columns as floats, in week order."""
+    return frame[list(_FRAME_COLUMNS)].astype(float).sort_values("week")
+
+
+def _whose(observed_label: str | None) -> str:
+    """'Maria's scores', or 'observed scores' when they have no label."""
+    return "observed scores" if observed_label is None else f"{observed_label}'s scores"
+
+
+def _weeks(frame: pd.DataFrame) -> str:
+    """'week 12', 'weeks 0 and 12'."""
+    weeks = [str(int(week)) for week in frame["week"]]
+    return f"week{'s' if len(weeks) > 1 else ''} {listing(weeks)}"
 
 
 def _trajectory_panel(
@@ -385,8 +457,12 @@ def _trajectory_panel(
     visits: list[int],
     first: int,
     last: int,
+    *,
+    reference: pd.DataFrame | None,
+    observed: pd.DataFrame | None,
+    labelled: bool,
 ) -> alt.LayerChart:
-    name = _MEASURES[measure][0]
+    name, _, title = _MEASURES[measure]
     colour = MEASURE_COLOURS[measure]
     x = _week_axis(first, last)
     y_scale = _measure_scale(measure)
@@ -436,7 +512,50 @@ def _trajectory_panel(
             .mark_rule(color=_VISIT_COLOUR, strokeDash=[2, 3], strokeWidth=1.5)
             .encode(x=x, tooltip=[alt.Tooltip("visit:N", title="Visit"), "week:Q"])
         )
+    y = alt.Y(f"{measure}:Q", scale=y_scale, axis=y_axis)
+    if reference is not None:
+        layers.append(
+            alt.Chart(reference)
+            .mark_line(color=_EXTRA_COLOUR, strokeDash=_REFERENCE_DASH, strokeWidth=2)
+            .encode(x=x, y=y, tooltip=_named_tooltip("scenario", "Scenario", measure, name, ".1f"))
+        )
+    if observed is not None:
+        layers += _observed_layers(observed, measure, title, x, y, labelled)
     return alt.layer(*layers).properties(width=_PANEL_WIDTH, height=_PANEL_HEIGHT)
+
+
+def _named_tooltip(
+    name_field: str, name_title: str, measure: str, title: str, number_format: str
+) -> list[alt.Tooltip]:
+    """Tooltip of a named course or set of points: what it is, the week and the score."""
+    return [
+        alt.Tooltip(f"{name_field}:N", title=name_title),
+        alt.Tooltip("week:Q", title=_WEEK),
+        alt.Tooltip(f"{measure}:Q", title=title, format=number_format),
+    ]
+
+
+def _observed_layers(
+    observed: pd.DataFrame, measure: str, title: str, x: alt.X, y: alt.Y, labelled: bool
+) -> list[alt.Chart]:
+    """Observed scores as black diamonds; when `labelled`, whose they are (the ``who``
+    column) just right of the last one.
+
+    The label sits outside the plot when the last point is at the last week, clear of
+    the severity band labels at the panel's right edge.
+    """
+    points = alt.Chart(observed)
+    diamonds = points.mark_point(
+        shape="diamond", filled=True, size=150, color=_EXTRA_COLOUR, opacity=1
+    ).encode(x=x, y=y, tooltip=_named_tooltip("who", "Observed", measure, title, "g"))
+    if not labelled:
+        return [diamonds]
+    label = (
+        points.transform_filter(alt.datum.week == float(observed["week"].max()))
+        .mark_text(align="left", dx=10, fontWeight="bold", color=_EXTRA_COLOUR)
+        .encode(x=x, y=y, text="who:N")
+    )
+    return [diamonds, label]
 
 
 def _trajectory_description(
@@ -447,12 +566,7 @@ def _trajectory_description(
     visit_weeks: Sequence[int] | None,
 ) -> str:
     start, end = patient.iloc[0], patient.iloc[-1]
-    pain = _change_by_value(
-        "pain", start["pain"], end["pain"], f"{start['pain']:.1f}", f"{end['pain']:.1f}"
-    )
-    phq9 = _change_by_value(
-        "PHQ-9", start["phq9"], end["phq9"], _phq9_words(start["phq9"]), _phq9_words(end["phq9"])
-    )
+    pain, phq9 = _course_changes(patient)
     text = (
         f"Typical patient, weeks {int(start['week'])} to {int(end['week'])}: "
         f"{pain} (0-10 scale); {phq9}."
@@ -465,10 +579,35 @@ def _trajectory_description(
             f"from {_whole(final['phq9_p10'])} to {_whole(final['phq9_p90'])}."
         )
     if visits:
-        weeks = _listing([str(week) for week in visits])
+        weeks = listing([str(week) for week in visits])
         when = "at" if visit_weeks is not None else f"every {interval} weeks:"
         text += f" Re-evaluation visits {when} week{'s' if len(visits) > 1 else ''} {weeks}."
     return text
+
+
+def _course_changes(course: pd.DataFrame) -> tuple[str, str]:
+    """How pain and PHQ-9 change from a course's first week to its last, in words."""
+    start, end = course.iloc[0], course.iloc[-1]
+    pain = _change_by_value(
+        "pain", start["pain"], end["pain"], f"{start['pain']:.1f}", f"{end['pain']:.1f}"
+    )
+    phq9 = _change_by_value(
+        "PHQ-9", start["phq9"], end["phq9"], _phq9_words(start["phq9"]), _phq9_words(end["phq9"])
+    )
+    return pain, phq9
+
+
+def _reference_description(course: pd.DataFrame, label: str) -> str:
+    pain, phq9 = _course_changes(course)
+    return f"Dash-dot line, {label}: {pain}; {phq9}."
+
+
+def _observed_description(observed: pd.DataFrame, label: str | None) -> str:
+    visits = "; ".join(
+        f"week {int(row.week)}, pain {row.pain:g} and PHQ-9 {_phq9_words(row.phq9)}"
+        for row in observed.itertuples(index=False)
+    )
+    return f"Diamonds, {_whose(label)}: {visits}."
 
 
 # --------------------------------------------------------------------------- comparison
@@ -515,10 +654,7 @@ def comparison_chart(
     (moderately severe); with treatment, pain 4.1 and PHQ-9 8 (mild).
     """
     for name, frame in (("trajectory_a", trajectory_a), ("trajectory_b", trajectory_b)):
-        _check_frame(frame, name, ["week", "pain", "phq9"])
-        _check_weeks(frame, name)
-        _check_numbers(frame, name, ["pain"], 0, PAIN_MAX)
-        _check_numbers(frame, name, ["phq9"], 0, PHQ9_MAX)
+        _check_course(frame, name)
     if set(trajectory_a["week"]) != set(trajectory_b["week"]):
         raise ValueError("trajectory_a and trajectory_b must cover the same weeks")
     if (
@@ -531,7 +667,7 @@ def comparison_chart(
     title = _check_text(title, "title")
 
     scenarios = [
-        frame[["week", "pain", "phq9"]].astype(float).sort_values("week").assign(scenario=label)
+        _course(frame).assign(scenario=label)
         for frame, label in zip((trajectory_a, trajectory_b), labels, strict=True)
     ]
     both = pd.concat(scenarios, ignore_index=True)
@@ -1144,7 +1280,7 @@ def feedback_loop_chart(
         f"{label_of[link.source]} leads to {label_of[link.target].lower()}: {link.label}."
         for link in links.itertuples(index=False)
     ]
-    description = f"Feedback loop of {_listing(list(nodes['label']))}. " + " ".join(steps)
+    description = f"Feedback loop of {listing(list(nodes['label']))}. " + " ".join(steps)
     return alt.layer(shafts, heads, arrow_labels, circles, node_labels).properties(
         width=width,
         height=height,

@@ -53,11 +53,12 @@ import numpy as np
 import pandas as pd
 
 from painmood_widgets.model import TREATMENTS, simulate_patients
+from painmood_widgets.paths import DATASETS_DIR
 
 SEED = 20_240_518
 N_PATIENTS = 2_000
 WEEKS = 26
-DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "datasets" / "cohort.csv"
+DEFAULT_OUTPUT = DATASETS_DIR / "cohort.csv"
 
 AGE_BANDS = ("18-34", "35-49", "50-64", "65+")
 #: Chronic pain prevalence by age band, percent (Zelaya et al., NCHS Data Brief 390, 2020).

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from painmood_widgets import model, scales
+from painmood_widgets.wording import in_sentence, listing
 
 __all__ = [
     "SUMMARY_WEEK",
@@ -169,16 +170,8 @@ def treatment_names(treatments: object) -> list[str]:
     names = []
     for name in model.TREATMENTS:
         if name in chosen:
-            label = model.TREATMENT_LABELS[name].split(" (")[0]
-            lower_first = len(label) > 1 and label[1].islower()
-            names.append(label[0].lower() + label[1:] if lower_first else label)
+            names.append(in_sentence(model.TREATMENT_LABELS[name].split(" (")[0]))
     return names
-
-
-def _listing(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --------------------------------------------------------------------------- scenario
@@ -226,7 +219,7 @@ def describe_scenario(scenario: model.Scenario) -> str:
     if not names:
         treatments = "no treatment"
     else:
-        treatments = f"treatment{'s' if len(names) > 1 else ''}: {_listing(names)}"
+        treatments = f"treatment{'s' if len(names) > 1 else ''}: {listing(names)}"
     phq9 = phq9_reading(scenario.baseline_phq9)
     start = (
         f"starting pain {pain_reading(scenario.baseline_pain):.1f}/10 and PHQ-9 {phq9} "
@@ -479,4 +472,4 @@ def describe_visits(interval_weeks: int, weeks: int) -> str:
     head = f"Re-evaluation every {_points(interval_weeks, 'week')}"
     if not visits:
         return f"{head}: no visit falls within the {_points(weeks, 'week')} simulated."
-    return f"{head}: week{'s' if len(visits) > 1 else ''} {_listing(visits)}."
+    return f"{head}: week{'s' if len(visits) > 1 else ''} {listing(visits)}."

@@ -24,6 +24,8 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from painmood_widgets.paths import DATASETS_DIR
+
 __all__ = [
     "COLUMNS",
     "EVIDENCE_LEVELS",
@@ -36,7 +38,7 @@ __all__ = [
     "values",
 ]
 
-EVIDENCE_PATH = Path(__file__).resolve().parents[1] / "datasets" / "evidence.csv"
+EVIDENCE_PATH = DATASETS_DIR / "evidence.csv"
 """The table shipped with painmood, used when no other path is given."""
 
 COLUMNS = ("parameter", "value", "unit", "meaning", "source", "evidence_level", "notes")

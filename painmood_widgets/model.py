@@ -45,6 +45,7 @@ __all__ = [
     "MEDIATORS",
     "MODEL_PARAMETERS",
     "SCENARIO_FIELDS",
+    "SUMMARY_COLUMNS",
     "TREATMENTS",
     "TREATMENT_LABELS",
     "FieldRange",
@@ -988,6 +989,13 @@ def simulate_cohort(scenario: Scenario, n: int = 1000, seed: int = 0) -> pd.Data
 
 _OUTCOMES = ("pain", "phq9")
 _SUMMARY_QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
+
+SUMMARY_COLUMNS = (
+    "week",
+    *(f"{outcome}_{label}" for outcome in _OUTCOMES for label in _SUMMARY_QUANTILES),
+)
+"""Columns of :func:`summarize`, in order: the week, then the 10th, 50th and 90th
+percentiles of pain and of PHQ-9."""
 
 
 def summarize(cohort: pd.DataFrame) -> pd.DataFrame:

@@ -42,6 +42,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from painmood_widgets.wording import in_sentence
+
 __all__ = [
     "BPI_INTERFERENCE_ITEMS",
     "BPI_SEVERITY_BANDS",
@@ -57,6 +59,7 @@ __all__ = [
     "Phq9Change",
     "Phq9Result",
     "ScoreBand",
+    "answer_sequence",
     "bpi_severity_band",
     "pain_change",
     "phq9_change",
@@ -268,10 +271,6 @@ class PainChange:
     clinically_important: bool
 
 
-def _lowercase_first(label: str) -> str:
-    return label[0].lower() + label[1:]
-
-
 def _describe(value: object) -> str:
     """How a refused value is shown in an error message."""
     if isinstance(value, bool | np.bool_):
@@ -298,18 +297,51 @@ def _integer_answer(value: object, name: str, highest: int, note: str = "") -> i
     raise ValueError(f"{name} must be an integer from 0 to {highest}{note}, got {_describe(value)}")
 
 
-def _item_answers(
-    items: object,
-    scale: str,
-    labels: tuple[str, ...],
-    highest: int,
-    order: str,
-    missing_allowed: bool,
-) -> tuple[int | None, ...]:
-    """Check a set of item answers; return them as ints, with None for missing ones."""
-    count = len(labels)
-    note = " or None if missing" if missing_allowed else ""
-    rule = f"each an integer from 0 to {highest}{note}"
+def answer_sequence(
+    items: object, scale: str, count: int, rule: str, order: str
+) -> tuple[object, ...]:
+    """Check the shape of a set of item answers: one value per item, in order.
+
+    The answers themselves are not judged here (the scoring functions do that, item by
+    item); only that they come as a list, tuple, other sequence or 1-D numpy array of
+    exactly `count` values. A string, dict, set, generator or single number is refused:
+    it has no item order.
+
+    Parameters
+    ----------
+    items : object
+        The answers as given.
+    scale : str
+        The questionnaire (or part of it), for the message: "PHQ-9", "BPI severity".
+    count : int
+        How many items it has.
+    rule : str
+        What each answer must be, for the message.
+    order : str
+        The order the answers are read in, for the message.
+
+    Returns
+    -------
+    tuple
+        The `count` values, numpy scalars turned into Python numbers.
+
+    Raises
+    ------
+    ValueError
+        If `items` is not a sequence or 1-D array, or holds another number of values;
+        the message names the scale, the count, the rule and (for a count) the order.
+
+    Examples
+    --------
+    >>> rule, order = "each from 0 to 10", "pain, enjoyment, activity"
+    >>> answer_sequence(np.array([6, 5, 7]), "PEG", 3, rule, order)
+    (6, 5, 7)
+    >>> answer_sequence([6, 5], "PEG", 3, rule, order)
+    Traceback (most recent call last):
+    ...
+    ValueError: PEG needs exactly 3 item answers (pain, enjoyment, activity), each from 0 to \
+10; got 2
+    """
     if isinstance(items, np.ndarray):
         if items.ndim != 1:
             raise ValueError(
@@ -328,12 +360,27 @@ def _item_answers(
         raise ValueError(
             f"{scale} needs exactly {count} item answers ({order}), {rule}; got {len(values)}"
         )
+    return values
+
+
+def _item_answers(
+    items: object,
+    scale: str,
+    labels: tuple[str, ...],
+    highest: int,
+    order: str,
+    missing_allowed: bool,
+) -> tuple[int | None, ...]:
+    """Check a set of item answers; return them as ints, with None for missing ones."""
+    note = " or None if missing" if missing_allowed else ""
+    rule = f"each an integer from 0 to {highest}{note}"
+    values = answer_sequence(items, scale, len(labels), rule, order)
     answers: list[int | None] = []
     for number, (value, label) in enumerate(zip(values, labels, strict=True), start=1):
         if value is None and missing_allowed:
             answers.append(None)
         else:
-            name = f"{scale} item {number} ({_lowercase_first(label)})"
+            name = f"{scale} item {number} ({in_sentence(label)})"
             answers.append(_integer_answer(value, name, highest, note))
     return tuple(answers)
 
@@ -428,7 +475,7 @@ def bpi_severity_band(worst_pain: int) -> str:
     'severe'
     """
     worst_pain = _integer_answer(
-        worst_pain, f"BPI severity item 1 ({_lowercase_first(BPI_SEVERITY_ITEMS[0])})", 10
+        worst_pain, f"BPI severity item 1 ({in_sentence(BPI_SEVERITY_ITEMS[0])})", 10
     )
     return _band_label(BPI_SEVERITY_BANDS, worst_pain)
 
@@ -604,7 +651,7 @@ def score_bpi(severity: Sequence[int], interference: Sequence[int | None]) -> Bp
         "BPI interference",
         BPI_INTERFERENCE_ITEMS,
         highest=10,
-        order=", ".join(_lowercase_first(label) for label in BPI_INTERFERENCE_ITEMS),
+        order=", ".join(in_sentence(label) for label in BPI_INTERFERENCE_ITEMS),
         missing_allowed=True,
     )
     severity_scores = [answer for answer in severity_answers if answer is not None]
@@ -658,7 +705,7 @@ def score_peg(pain: int, enjoyment: int, activity: int) -> float:
     5.33
     """
     answers = [
-        _integer_answer(value, f"PEG item {number} ({_lowercase_first(label)})", 10)
+        _integer_answer(value, f"PEG item {number} ({in_sentence(label)})", 10)
         for number, (value, label) in enumerate(
             zip((pain, enjoyment, activity), PEG_ITEMS, strict=True), start=1
         )

@@ -36,6 +36,9 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from painmood_widgets.paths import DATASETS_DIR
+from painmood_widgets.wording import in_sentence
+
 __all__ = [
     "DSM5_COUNT_CAVEAT",
     "OVERLAP_PATH",
@@ -49,12 +52,10 @@ __all__ = [
     "load_symptoms",
 ]
 
-_DATASETS = Path(__file__).resolve().parents[1] / "datasets"
-
-SYMPTOMS_PATH = _DATASETS / "symptoms.csv"
+SYMPTOMS_PATH = DATASETS_DIR / "symptoms.csv"
 """The symptom table shipped with painmood."""
 
-OVERLAP_PATH = _DATASETS / "overlap.csv"
+OVERLAP_PATH = DATASETS_DIR / "overlap.csv"
 """The overlap table shipped with painmood."""
 
 DSM5_COUNT_CAVEAT = (
@@ -384,10 +385,6 @@ def classify(ticked: Iterable[str]) -> SymptomClassification:
     )
 
 
-def _lowercase_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -432,7 +429,7 @@ def describe(classification: SymptomClassification) -> str:
         f"{len(classification.both)} in both."
     ]
     if classification.overlap_detected:
-        labels = "; ".join(_lowercase_first(symptoms[key].label) for key in classification.both)
+        labels = "; ".join(in_sentence(symptoms[key].label) for key in classification.both)
         sentences.append(f"Overlapping symptoms detected: {labels}.")
     criteria = f" ({', '.join(classification.dsm5_criteria)})" if classification.dsm5_count else ""
     sentences.append(

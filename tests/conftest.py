@@ -17,7 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port no one listens on now, for a test server."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -30,7 +31,7 @@ def voila_server(served: Path, timeout_s: float = 60) -> Iterator[str]:
     Started from the repo root, where Voila reads ``voila.json`` (loopback only, the
     painmood template, no tracebacks), on a free port; stopped by its PID afterwards.
     """
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     # Voila's log goes to a file, not a pipe: a full pipe would stall the server.
     with tempfile.TemporaryFile() as log:
@@ -45,12 +46,17 @@ def voila_server(served: Path, timeout_s: float = 60) -> Iterator[str]:
             _wait_until_serving(url, server, log, timeout_s)
             yield url
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop a test server by its PID: politely, then by force after 10 seconds."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def _wait_until_serving(url: str, server: subprocess.Popen, log: IO[bytes], timeout_s: float):

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from painmood_widgets import charts, model, rendering, theme
+from painmood_widgets.paths import DATASETS_DIR
 from painmood_widgets.scales import PHQ9_SEVERITY_BANDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,6 +278,143 @@ def test_trajectory_rejects_a_bad_cohort_summary():
         charts.trajectory_chart(typical_patient(), crossed)
 
 
+# --------------------------------------------------------------------------- reference, observed
+NO_CHANGE = "no change (reference lifestyle, no treatment)"
+
+
+def no_change_course() -> pd.DataFrame:
+    """A reference course: the typical patient's start, held flat."""
+    return typical_patient()[["week", "pain", "phq9"]].assign(pain=7.0, phq9=15.0)
+
+
+def observed_scores() -> pd.DataFrame:
+    """A patient's two observed visits, as ``case.case_course`` gives them."""
+    return pd.DataFrame({"week": [0, 12], "pain": [7.0, 4.0], "phq9": [15.0, 6.0]})
+
+
+def units_where(panel: dict, mark: str, **properties) -> list[dict]:
+    """The unit views of a panel with this mark type and these mark properties."""
+    return [
+        node
+        for node in walk(panel)
+        if "mark" in node
+        and mark_type(node) == mark
+        and all(node["mark"].get(key) == value for key, value in properties.items())
+    ]
+
+
+def test_reference_course_is_a_black_dash_dot_line_on_both_panels():
+    reference = no_change_course()
+    spec = charts.trajectory_chart(
+        typical_patient(), cohort_summary(), reference=reference, reference_label=NO_CHANGE
+    ).to_dict()
+    for panel, measure, top in zip(spec["vconcat"], ("pain", "phq9"), (10, 27), strict=True):
+        [line] = units_where(panel, "line", strokeDash=[10, 4, 2, 4])
+        assert line["mark"]["color"] == theme.OKABE_ITO["black"]
+        assert line["encoding"]["y"]["field"] == measure
+        assert line["encoding"]["y"]["scale"]["domain"] == [0, top]
+        rows = layer_data(spec, line)
+        assert {row["scenario"] for row in rows} == {NO_CHANGE}
+        assert [row[measure] for row in rows] == reference[measure].tolist()
+        tooltip = [item["title"] for item in line["encoding"]["tooltip"]]
+        assert tooltip[0] == "Scenario"
+    assert f"Black dash-dot line: {NO_CHANGE}." in spec["title"]["subtitle"]
+    assert (
+        f"Dash-dot line, {NO_CHANGE}: pain stays at 7.0; PHQ-9 stays at 15 (moderately severe)."
+        in spec["description"]
+    )
+    plain = charts.trajectory_chart(typical_patient(), cohort_summary()).to_dict()
+    assert all(
+        not units_where(panel, "line", strokeDash=[10, 4, 2, 4]) for panel in plain["vconcat"]
+    )
+    assert "dash-dot" not in plain["title"]["subtitle"].lower()
+    assert "Dash-dot" not in plain["description"]
+
+
+def test_reference_label_defaults_to_no_change():
+    spec = charts.trajectory_chart(typical_patient(), reference=no_change_course()).to_dict()
+    assert spec["title"]["subtitle"].endswith("Black dash-dot line: no change.")
+    assert "Dash-dot line, no change: pain stays at 7.0" in spec["description"]
+
+
+def test_observed_scores_are_black_diamonds_labelled_beside_the_last_one():
+    observed = observed_scores()
+    spec = charts.trajectory_chart(
+        typical_patient(), cohort_summary(), observed=observed, observed_label="Maria"
+    ).to_dict()
+    for panel, measure in zip(spec["vconcat"], ("pain", "phq9"), strict=True):
+        [diamonds] = units_where(panel, "point", shape="diamond")
+        assert diamonds["mark"]["filled"] is True
+        assert diamonds["mark"]["color"] == theme.OKABE_ITO["black"]
+        assert diamonds["encoding"]["y"]["field"] == measure
+        rows = layer_data(spec, diamonds)
+        assert [(row["week"], row[measure]) for row in rows] == list(
+            zip(observed["week"], observed[measure], strict=True)
+        )
+        assert {row["who"] for row in rows} == {"Maria"}
+        [label] = units_where(panel, "text", align="left")
+        assert label["data"] == diamonds["data"]
+        assert label["encoding"]["text"]["field"] == "who"
+        assert label["encoding"]["y"]["field"] == measure
+        assert label["transform"] == [{"filter": "(datum.week === 12.0)"}]  # the last visit
+    assert spec["title"]["subtitle"][1] == "Black diamonds: Maria's scores at weeks 0 and 12."
+    assert spec["description"].endswith(
+        "Diamonds, Maria's scores: week 0, pain 7 and PHQ-9 15 (moderately severe); "
+        "week 12, pain 4 and PHQ-9 6 (mild)."
+    )
+
+
+def test_observed_scores_without_a_label_are_drawn_unlabelled():
+    spec = charts.trajectory_chart(typical_patient(), observed=observed_scores()).to_dict()
+    for panel in spec["vconcat"]:
+        assert len(units_where(panel, "point", shape="diamond")) == 1
+        assert units_where(panel, "text", align="left") == []
+    assert spec["title"]["subtitle"][1] == "Black diamonds: observed scores at weeks 0 and 12."
+    assert "Diamonds, observed scores: week 0, pain 7" in spec["description"]
+    one_visit = charts.trajectory_chart(typical_patient(), observed=observed_scores().iloc[1:])
+    assert one_visit.to_dict()["title"]["subtitle"][1] == (
+        "Black diamonds: observed scores at week 12."
+    )
+
+
+def test_the_week_axis_covers_observed_visits_beyond_the_model_weeks():
+    late = observed_scores().assign(week=[0, 30])
+    spec = charts.trajectory_chart(typical_patient(), observed=late).to_dict()
+    for panel in spec["vconcat"]:
+        [diamonds] = units_where(panel, "point", shape="diamond")
+        assert diamonds["encoding"]["x"]["scale"]["domain"] == [0, 30]
+
+
+@pytest.mark.parametrize("option", ["reference", "observed"])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda frame: frame.drop(columns=["pain"]), "is missing column\\(s\\) pain"),
+        (lambda frame: frame.iloc[:0], "has no rows"),
+        (lambda frame: frame.assign(phq9=30.0), "column phq9 must stay from 0 to 27"),
+        (lambda frame: frame.assign(pain=np.nan), "column pain has missing or infinite values"),
+        (lambda frame: pd.concat([frame] * 2), "has more than one row for the same week"),
+        (lambda frame: frame.to_dict(), "must be a pandas DataFrame"),
+    ],
+)
+def test_reference_and_observed_are_checked_like_the_trajectory(option, change, message):
+    with pytest.raises(ValueError, match=f"^{option} {message}"):
+        charts.trajectory_chart(typical_patient(), **{option: change(observed_scores())})
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"reference": observed_scores(), "reference_label": " "}, "reference_label must be"),
+        ({"observed": observed_scores(), "observed_label": ""}, "observed_label must be"),
+        ({"observed": observed_scores(), "observed_label": 7}, "observed_label must be"),
+    ],
+)
+def test_reference_and_observed_labels_must_be_words(options, message):
+    with pytest.raises(ValueError, match=message):
+        charts.trajectory_chart(typical_patient(), **options)
+
+
 # --------------------------------------------------------------------------- comparison
 def test_comparison_overlays_both_scenarios_with_colour_and_dash():
     spec = CHARTS["comparison"]().to_dict()
@@ -394,7 +532,7 @@ def test_feedback_loop_rejects_links_to_unknown_nodes():
 
 # --------------------------------------------------------------------------- overlap table
 def test_overlap_table_is_an_accessible_table_of_the_dataset():
-    overlap = pd.read_csv(ROOT / "datasets" / "overlap.csv")
+    overlap = pd.read_csv(DATASETS_DIR / "overlap.csv")
     table = ElementTree.fromstring(charts.overlap_table_html(overlap))
     assert table.tag == "table"
     assert table.find("caption").text

@@ -13,18 +13,13 @@ import pytest
 
 from painmood_widgets import cohort as cohort_module
 from painmood_widgets import model
+from painmood_widgets.paths import DATASETS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-COHORT_CSV = ROOT / "datasets" / "cohort.csv"
+COHORT_CSV = DATASETS_DIR / "cohort.csv"
+# everything but the patient, the week and the two outcomes is fixed at the start
 BASELINE_COLUMNS = [
-    "age_band",
-    "sex",
-    "pain_site",
-    "sleep_hours",
-    "activity_minutes",
-    "crp_mg_l",
-    "opioid_days",
-    "treatments",
+    column for column in cohort_module.COLUMNS if column not in ("patient", "week", "pain", "phq9")
 ]
 
 
@@ -90,7 +85,7 @@ def test_age_bands_follow_pain_prevalence(cohort):
 
 
 def test_treatment_labels_match_the_schema_pattern():
-    descriptor = json.loads((ROOT / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((DATASETS_DIR / "datapackage.json").read_text(encoding="utf-8"))
     (resource,) = [r for r in descriptor["resources"] if r["name"] == "cohort"]
     (field,) = [f for f in resource["schema"]["fields"] if f["name"] == "treatments"]
     pattern = re.compile(f"^{field['constraints']['pattern']}$")

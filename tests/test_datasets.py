@@ -2,14 +2,14 @@
 
 import json
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from frictionless import Package
 
-DATASETS = Path(__file__).resolve().parents[1] / "datasets"
-DESCRIPTOR = DATASETS / "datapackage.json"
+from painmood_widgets.paths import DATASETS_DIR
+
+DESCRIPTOR = DATASETS_DIR / "datapackage.json"
 
 EVIDENCE_COLUMNS = [
     "parameter",
@@ -69,14 +69,14 @@ def test_descriptor_is_a_valid_tabular_data_package():
 def test_resource_is_valid_against_its_schema(name):
     package = Package(str(DESCRIPTOR))
     resource = package.get_resource(name)
-    assert (DATASETS / resource.path).is_file(), f"{resource.path} is listed but missing"
+    assert (DATASETS_DIR / resource.path).is_file(), f"{resource.path} is listed but missing"
     report = resource.validate()
     assert report.valid, _errors(report)[:20]
 
 
 def test_every_csv_is_listed_and_every_listed_file_exists():
     listed = {resource["path"] for resource in _descriptor()["resources"]}
-    on_disk = {path.name for path in DATASETS.glob("*.csv")}
+    on_disk = {path.name for path in DATASETS_DIR.glob("*.csv")}
     assert on_disk - listed == set(), "CSV files without a schema in datapackage.json"
     assert listed - on_disk == set(), "resources whose file is missing"
     assert len(listed) == len(_resource_names()), "two resources share a file"
@@ -85,7 +85,7 @@ def test_every_csv_is_listed_and_every_listed_file_exists():
 def test_validation_catches_a_broken_table(tmp_path):
     """Negative control: the schemas reject bad rows, so the validity tests can fail."""
     shutil.copy(DESCRIPTOR, tmp_path / DESCRIPTOR.name)
-    symptoms = (DATASETS / "symptoms.csv").read_text(encoding="utf-8")
+    symptoms = (DATASETS_DIR / "symptoms.csv").read_text(encoding="utf-8")
     broken = symptoms.replace(",A9,", ",A10,", 1)
     assert broken != symptoms
     (tmp_path / "symptoms.csv").write_text(broken, encoding="utf-8")
@@ -101,7 +101,7 @@ def test_evidence_and_cohort_schemas_keep_the_agreed_columns():
 
 @pytest.fixture(scope="module")
 def symptoms() -> pd.DataFrame:
-    return pd.read_csv(DATASETS / "symptoms.csv", dtype={"dsm5_criterion": "string"})
+    return pd.read_csv(DATASETS_DIR / "symptoms.csv", dtype={"dsm5_criterion": "string"})
 
 
 def test_each_dsm5_criterion_appears_exactly_once(symptoms):
@@ -131,7 +131,7 @@ def test_chronic_pain_features_include_persistence_beyond_three_months(symptoms)
 
 
 def test_overlap_table_covers_the_core_aspects():
-    overlap = pd.read_csv(DATASETS / "overlap.csv")
+    overlap = pd.read_csv(DATASETS_DIR / "overlap.csv")
     assert list(overlap.columns[:3]) == ["aspect", "chronic_pain", "depression"]
     assert len(overlap) >= 9
     aspects = set(overlap["aspect"].str.lower())

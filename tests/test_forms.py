@@ -19,6 +19,7 @@ from traitlets import TraitError
 from painmood_widgets import scales
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, safety_panel
 from painmood_widgets.widgets.forms import BpiForm, PegForm, Phq9Form
+from tests.helpers import html_values
 
 SIZES = {Phq9Form: 9, BpiForm: 11, PegForm: 3}
 HIGHEST = {Phq9Form: 3, BpiForm: 10, PegForm: 10}
@@ -26,14 +27,6 @@ FORMS = list(SIZES)
 # one instance per form for the property tests: they also check that any sequence of
 # states leaves a form consistent
 SHARED = {form_class: form_class() for form_class in FORMS}
-
-
-def _html_values(widget: widgets.Widget) -> list[str]:
-    """Every HTML string shown anywhere in a widget tree."""
-    found = [widget.value] if isinstance(widget, widgets.HTML) else []
-    for child in getattr(widget, "children", ()):
-        found.extend(_html_values(child))
-    return found
 
 
 def _scales_score(form_class: type, answers: tuple) -> object:
@@ -65,7 +58,7 @@ def _state(form) -> tuple:
         form.summary_text,
         form.band_text,
         safety,
-        tuple(_html_values(form)),
+        tuple(html_values(form)),
     )
 
 
@@ -96,11 +89,11 @@ def test_every_item_is_a_labelled_choice_that_starts_not_answered(form_class):
 
 @pytest.mark.parametrize("form_class", FORMS)
 def test_every_form_says_it_is_educational(form_class):
-    assert html.escape(EDUCATIONAL_NOTICE) in " ".join(_html_values(form_class()))
+    assert html.escape(EDUCATIONAL_NOTICE) in " ".join(html_values(form_class()))
 
 
 def test_phq9_shows_the_stem_and_items_verbatim_with_their_source():
-    shown = " ".join(_html_values(Phq9Form()))
+    shown = " ".join(html_values(Phq9Form()))
     assert html.escape(scales.PHQ9_STEM) in shown
     assert all(html.escape(text) in shown for text in scales.PHQ9_ITEMS)
     assert "Kroenke" in shown
@@ -114,8 +107,8 @@ def test_bpi_and_peg_show_the_paraphrased_labels_and_anchors():
     labels = (*scales.BPI_SEVERITY_ITEMS, *scales.BPI_INTERFERENCE_ITEMS)
     assert [c.description for c in bpi.items] == [f"{label} (0-10)" for label in labels]
     assert [c.description for c in peg.items] == [f"{label} (0-10)" for label in scales.PEG_ITEMS]
-    assert "10 = pain as bad as you can imagine" in " ".join(_html_values(bpi))
-    assert "Krebs" in " ".join(_html_values(peg))
+    assert "10 = pain as bad as you can imagine" in " ".join(html_values(bpi))
+    assert "Krebs" in " ".join(html_values(peg))
 
 
 # --- PHQ-9 ------------------------------------------------------------------------------
@@ -414,7 +407,7 @@ def _check_consistent(form_class: type, form) -> None:
     answers = form.answers
     assert form.result == _scales_score(form_class, answers)
     assert form.summary_text and form.band_text
-    shown = " ".join([form.summary_text, form.band_text, *_html_values(form)]).lower()
+    shown = " ".join([form.summary_text, form.band_text, *html_values(form)]).lower()
     assert "nan" not in re.findall(r"[a-z]+", shown)
     if None not in answers:
         assert "not answered" not in form.summary_text

@@ -506,6 +506,7 @@ def test_summarize_gives_ordered_percentiles_per_week():
         "phq9_p50",
         "phq9_p90",
     ]
+    assert tuple(band.columns) == model.SUMMARY_COLUMNS
     assert band["week"].tolist() == list(range(EVERYTHING.weeks + 1))
     for outcome in ("pain", "phq9"):
         assert (band[f"{outcome}_p10"] <= band[f"{outcome}_p50"]).all()

@@ -2,7 +2,6 @@
 
 import html
 
-import ipywidgets as widgets
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +10,7 @@ from painmood_widgets import describe, evidence, model
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE
 from painmood_widgets.widgets.planner import ROADMAP, TreatmentPlanner
 from painmood_widgets.widgets.simulator import SimulatorApp
+from tests.helpers import html_values
 
 STEP_TREATMENTS = {
     "assessment": None,
@@ -22,13 +22,6 @@ STEP_TREATMENTS = {
     "social_support": "social_support",
 }
 SHARED = TreatmentPlanner(delay_s=0)
-
-
-def _html_values(widget: widgets.Widget) -> list[str]:
-    found = [widget.value] if isinstance(widget, widgets.HTML) else []
-    for child in getattr(widget, "children", ()):
-        found.extend(_html_values(child))
-    return found
 
 
 def _visit_weeks(simulator: SimulatorApp) -> list[int]:
@@ -51,7 +44,7 @@ def test_the_roadmap_has_seven_steps_in_order_each_explained():
     planner = TreatmentPlanner()
     assert [step.name for step in ROADMAP] == list(STEP_TREATMENTS)
     assert list(planner.steps) == list(STEP_TREATMENTS)
-    shown = _html_values(planner)
+    shown = html_values(planner)
     for number, step in enumerate(ROADMAP, 1):
         assert step.treatment == STEP_TREATMENTS[step.name]
         assert planner.steps[step.name].description.startswith(f"{number}. ")

@@ -9,7 +9,6 @@ import asyncio
 import html
 import math
 import re
-from html.parser import HTMLParser
 
 import ipywidgets as widgets
 import numpy as np
@@ -20,14 +19,10 @@ from hypothesis import strategies as st
 from traitlets import TraitError
 
 from painmood_widgets import describe, model
-from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE
+from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, evidence_table_html
 from painmood_widgets.widgets.debounce import Debouncer
-from painmood_widgets.widgets.simulator import (
-    COHORT_SIZE,
-    SimulatorApp,
-    evidence_table_html,
-    no_change_scenario,
-)
+from painmood_widgets.widgets.simulator import COHORT_SIZE, SimulatorApp, no_change_scenario
+from tests.helpers import TableReader, html_values
 
 # one app for the property tests: they also check that any sequence of states leaves it
 # consistent
@@ -35,14 +30,6 @@ SHARED = SimulatorApp(delay_s=0)
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _html_values(widget: widgets.Widget) -> list[str]:
-    """Every HTML string shown anywhere in a widget tree."""
-    found = [widget.value] if isinstance(widget, widgets.HTML) else []
-    for child in getattr(widget, "children", ()):
-        found.extend(_html_values(child))
-    return found
 
 
 def _tree(widget: widgets.Widget) -> list[tuple[widgets.Widget, tuple]]:
@@ -120,7 +107,7 @@ def test_every_control_has_a_visible_label_with_its_unit_and_updates_on_release(
         assert box.description == model.TREATMENT_LABELS[name]
     assert "no change" in app.compare.description
     assert app.reset_button.description
-    shown = " ".join(_html_values(app))
+    shown = " ".join(html_values(app))
     assert html.escape(EDUCATIONAL_NOTICE) in shown
     assert app.scenario == model.Scenario()
     _assert_consistent(app)
@@ -247,37 +234,6 @@ def test_summary_describes_the_last_week_when_fewer_than_12_are_simulated():
 # --- evidence panel --------------------------------------------------------------------
 
 
-class _TableReader(HTMLParser):
-    """Collects a table's caption and the text of each row's cells."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.caption = ""
-        self.rows: list[list[tuple[str, str | None, str]]] = []
-        self._cell: list | None = None
-        self._in_caption = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        if tag in ("th", "td"):
-            self._cell = [tag, dict(attrs).get("scope"), ""]
-        self._in_caption = self._in_caption or tag == "caption"
-
-    def handle_endtag(self, tag):
-        if tag in ("th", "td"):
-            self.rows[-1].append(tuple(self._cell))
-            self._cell = None
-        if tag == "caption":
-            self._in_caption = False
-
-    def handle_data(self, data):
-        if self._in_caption:
-            self.caption += data
-        elif self._cell is not None:
-            self._cell[2] += data
-
-
 def test_evidence_panel_lists_the_rows_behind_the_result_with_source_and_level():
     app = SimulatorApp()
     plain = set(app.evidence_table["parameter"])
@@ -287,7 +243,7 @@ def test_evidence_panel_lists_the_rows_behind_the_result_with_source_and_level()
         table["parameter"]
     )
     assert plain < set(table["parameter"])
-    reader = _TableReader()
+    reader = TableReader()
     reader.feed(app.evidence_display.value)
     illustrative = int((table["evidence_level"] == "illustrative").sum())
     assert reader.caption == (
@@ -323,7 +279,7 @@ def test_illustrative_rows_are_labelled_in_words_and_every_cell_is_escaped():
     page = evidence_table_html(rows)
     assert "<script>" not in page and "<b>SD</b>" not in page
     assert "A &amp; B &lt;script&gt;" in page and "&lt;b&gt;SD&lt;/b&gt;" in page
-    reader = _TableReader()
+    reader = TableReader()
     reader.feed(page)
     levels = [row[2][2] for row in reader.rows[1:]]
     assert levels[0].startswith("Illustrative: no study gives this number")

@@ -2,7 +2,6 @@
 
 import html
 import socket
-from html.parser import HTMLParser
 
 import ipywidgets as widgets
 import pytest
@@ -13,48 +12,10 @@ from traitlets import TraitError
 from painmood_widgets import symptoms
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, safety_panel
 from painmood_widgets.widgets.symptom_checker import SymptomChecker, overlap_table_html
-
-from .test_symptoms import FORBIDDEN, KEYS
+from tests.helpers import TableReader, diagnostic_phrases, html_values
+from tests.test_symptoms import KEYS
 
 CHECKER = SymptomChecker()
-
-
-def _html_values(widget: widgets.Widget) -> list[str]:
-    """Every HTML string shown anywhere in a widget tree."""
-    found = [widget.value] if isinstance(widget, widgets.HTML) else []
-    for child in getattr(widget, "children", ()):
-        found.extend(_html_values(child))
-    return found
-
-
-class _TableReader(HTMLParser):
-    """Collects a table's caption and cells, with each cell's tag and scope."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.caption = ""
-        self.cells: list[tuple[str, str | None, str]] = []
-        self._open: tuple[str, str | None] | None = None
-        self._in_caption = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("th", "td"):
-            self._open = (tag, dict(attrs).get("scope"))
-            self.cells.append((tag, dict(attrs).get("scope"), ""))
-        self._in_caption = self._in_caption or tag == "caption"
-
-    def handle_endtag(self, tag):
-        if tag in ("th", "td"):
-            self._open = None
-        if tag == "caption":
-            self._in_caption = False
-
-    def handle_data(self, data):
-        if self._in_caption:
-            self.caption += data
-        elif self._open is not None:
-            tag, scope, text = self.cells[-1]
-            self.cells[-1] = (tag, scope, text + data)
 
 
 @pytest.fixture
@@ -74,7 +35,7 @@ def test_one_labelled_checkbox_per_symptom(checker):
 
 
 def test_notice_and_the_limits_of_counting_are_shown(checker):
-    shown = " ".join(_html_values(checker))
+    shown = " ".join(html_values(checker))
     assert html.escape(EDUCATIONAL_NOTICE) in shown
     assert html.escape(symptoms.DSM5_COUNT_CAVEAT) in shown
 
@@ -119,8 +80,8 @@ def test_dsm5_count_and_summary_for_any_ticks(ticked, by_box):
     assert f"DSM-5 depression criteria ticked: {expected} of 9" in CHECKER.summary_text
     overlapping = any(table[key].depression and table[key].chronic_pain for key in ticked)
     assert ("overlapping symptoms detected" in CHECKER.summary_text.lower()) == overlapping
-    shown = (CHECKER.summary_text + " ".join(_html_values(CHECKER))).lower()
-    assert not [phrase for phrase in FORBIDDEN if phrase in shown]
+    shown = (CHECKER.summary_text + " ".join(html_values(CHECKER))).lower()
+    assert diagnostic_phrases(shown) == []
     assert CHECKER.safety_visible == ("thoughts_of_death" in ticked)
 
 
@@ -173,7 +134,7 @@ def test_updates_keep_the_widget_tree(checker):
 
 def test_overlap_table_is_accessible_and_complete(checker):
     rows = symptoms.load_overlap()
-    reader = _TableReader()
+    reader = TableReader()
     reader.feed(checker.overlap_table.value)
     assert reader.caption.strip()
     headers = [text for tag, scope, text in reader.cells if scope == "col"]
@@ -194,7 +155,7 @@ def test_overlap_table_escapes_cell_text():
     row = symptoms.OverlapRow('<script>alert("x")</script>', "a & b", "<b>bold</b>", "'q'")
     table = overlap_table_html([row])
     assert "<script>" not in table and "<b>bold" not in table
-    reader = _TableReader()
+    reader = TableReader()
     reader.feed(table)
     assert [text for _tag, _scope, text in reader.cells[4:]] == [
         row.aspect,

@@ -29,43 +29,13 @@ import pandas as pd
 
 from painmood_widgets import case, charts, model, scales
 from painmood_widgets.rendering import chart_widget
-from painmood_widgets.theme import OKABE_ITO
-from painmood_widgets.widgets.common import educational_notice
+from painmood_widgets.widgets.common import educational_notice, evidence_table_html
 from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
-from painmood_widgets.widgets.simulator import evidence_table_html
+from painmood_widgets.wording import in_sentence, listing
 
 __all__ = ["CaseExplorer"]
 
 _LABEL_STYLE = {"description_width": "initial"}
-_MEASURES = ("pain", "phq9")  # trajectory_chart's panels, top to bottom
-_MEASURE_TITLES = {"pain": "Pain (0-10)", "phq9": "PHQ-9 (0-27)"}
-_OBSERVED_COLOUR = OKABE_ITO["black"]
-
-
-def _observed_layer(observed: alt.Chart, measure: str, name: str) -> alt.LayerChart:
-    """Her observed scores as black diamonds; her name just right of the follow-up one.
-
-    The name sits outside the plot, clear of the severity band labels at its right edge.
-    """
-    x = alt.X("week:Q")
-    y = alt.Y(f"{measure}:Q")
-    points = observed.mark_point(
-        shape="diamond", filled=True, size=150, color=_OBSERVED_COLOUR, opacity=1
-    ).encode(
-        x=x,
-        y=y,
-        tooltip=[
-            alt.Tooltip("who:N", title="Observed"),
-            alt.Tooltip("week:Q", title="Week"),
-            alt.Tooltip(f"{measure}:Q", title=_MEASURE_TITLES[measure], format="g"),
-        ],
-    )
-    label = (
-        observed.transform_filter(alt.datum.week > 0)
-        .mark_text(align="left", dx=10, fontWeight="bold", color=_OBSERVED_COLOUR)
-        .encode(x=x, y=y, text=alt.value(name))
-    )
-    return alt.layer(points, label)
 
 
 def _case_chart(
@@ -76,36 +46,18 @@ def _case_chart(
     The summary sentence leads the chart's text alternative.
     """
     name = comparison.case.name
-    base = charts.trajectory_chart(
+    chart = charts.trajectory_chart(
         comparison.typical,
         comparison.cohort_summary,
+        observed=course,
+        observed_label=name,
         title=f"{name}'s course against the model's band",
     )
-    observed = alt.Chart(course.assign(who=name))
-    weeks = _listing([str(week) for week in course["week"]])
-    chart = base.properties(
-        title=alt.Title(
-            base.title.text,
-            subtitle=[base.title.subtitle, f"Black diamonds: {name}'s scores at weeks {weeks}."],
-        ),
-        description=f"{summary} {base.description}",
-    )
-    chart.vconcat = [
-        panel + _observed_layer(observed, measure, name)
-        for panel, measure in zip(base.vconcat, _MEASURES, strict=True)
-    ]
-    return chart
-
-
-def _listing(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return chart.properties(description=f"{summary} {chart.description}")
 
 
 def _story_html(story: case.CaseStudy) -> str:
-    treatments = _listing([case.CASE_TREATMENTS[name].lower() for name in story.treatments])
+    treatments = listing([in_sentence(case.CASE_TREATMENTS[name]) for name in story.treatments])
     start_band = scales.phq9_severity(story.baseline_phq9)
     end_band = scales.phq9_severity(story.follow_up_phq9)
     return (

@@ -1,11 +1,14 @@
-"""Pieces every painmood widget shows: the educational notice and the safety panel.
+"""Pieces the painmood widgets share: the educational notice, the safety panel and the
+evidence table.
 
-One source for both texts, so every app says the same thing the same way.
+One source for each, so every app says the same thing the same way.
 """
 
 import html
+from types import MappingProxyType
 
 import ipywidgets as widgets
+import pandas as pd
 
 EDUCATIONAL_NOTICE = (
     "Educational, not diagnostic: a teaching tool for clinicians in training. It does not "
@@ -19,6 +22,18 @@ CRISIS_RESOURCES = (
     "In the clinic, any PHQ-9 item 9 answer above 0 calls for a same-day safety "
     "assessment (Simon et al., Psychiatr Serv 2013;64:1195), and a 0 is no all-clear."
 )
+
+_LEVEL_TEXT = MappingProxyType(
+    {
+        "published": "Published: the figure is reported in the cited study",
+        "derived": "Derived: computed from published figures",
+        "illustrative": "Illustrative: no study gives this number; chosen for teaching",
+    }
+)
+_ILLUSTRATIVE_STYLE = (
+    "background: #FFF3CD; border-left: 4px solid #8A6D00; color: #1A1A1A; padding: 0.2em 0.4em"
+)
+_CELL_STYLE = "border-top: 1px solid #CCCCCC; padding: 0.3em 0.5em; vertical-align: top"
 
 
 def educational_notice() -> widgets.HTML:
@@ -41,3 +56,75 @@ def safety_panel() -> widgets.HTML:
     )
     panel.layout.display = "none"
     return panel
+
+
+def evidence_table_html(table: pd.DataFrame) -> str:
+    """Evidence rows as an accessible HTML table, every cell escaped.
+
+    One row per parameter: what it is (the row heading, with its key in
+    ``datasets/evidence.csv``), its value and unit, its evidence level in words and its
+    source. Illustrative rows are marked in words and with a shaded, bordered cell, so
+    the label never rests on colour alone.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Rows of the evidence table (as from
+        :func:`painmood_widgets.model.evidence_behind`): columns ``parameter, value,
+        unit, meaning, source, evidence_level`` at least.
+
+    Returns
+    -------
+    str
+        A ``<table>`` with a caption that counts the rows and the illustrative ones.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing.
+
+    Examples
+    --------
+    >>> from painmood_widgets import model
+    >>> rows = model.evidence_behind(model.Scenario(treatments={"cbt"}))
+    >>> page = evidence_table_html(rows)
+    >>> "Illustrative: no study gives this number" in page, "Cochrane CD007407" in page
+    (True, True)
+    """
+    needed = ("parameter", "value", "unit", "meaning", "source", "evidence_level")
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame; got {type(table).__name__}")
+    missing = [column for column in needed if column not in table.columns]
+    if missing:
+        raise ValueError(f"table lacks the column(s) {', '.join(missing)}")
+    illustrative = int((table["evidence_level"] == "illustrative").sum())
+    caption = (
+        f"Evidence behind this result: {len(table)} rows of datasets/evidence.csv, "
+        f"{illustrative} of them illustrative"
+    )
+    headings = "".join(
+        f'<th scope="col" style="text-align: left; padding: 0.3em 0.5em">{heading}</th>'
+        for heading in ("What it is", "Value", "Evidence level", "Source")
+    )
+    body = []
+    for row in table.itertuples(index=False):
+        level = str(row.evidence_level)
+        level_text = html.escape(_LEVEL_TEXT.get(level, level))
+        if level == "illustrative":
+            level_cell = f'<td style="{_CELL_STYLE}; {_ILLUSTRATIVE_STYLE}"><strong>{level_text}'
+            level_cell += "</strong></td>"
+        else:
+            level_cell = f'<td style="{_CELL_STYLE}">{level_text}</td>'
+        body.append(
+            f'<tr><th scope="row" style="{_CELL_STYLE}; text-align: left; font-weight: normal">'
+            f"{html.escape(str(row.meaning))}<br><code>{html.escape(str(row.parameter))}</code>"
+            f'</th><td style="{_CELL_STYLE}">{html.escape(f"{row.value:g} {row.unit}")}</td>'
+            f'{level_cell}<td style="{_CELL_STYLE}">{html.escape(str(row.source))}</td></tr>'
+        )
+    return (
+        '<table class="painmood-evidence" style="border-collapse: collapse; font-size: 14px; '
+        'line-height: 1.4; color: #222222; max-width: 70em">'
+        f'<caption style="text-align: left; font-weight: bold; padding-bottom: 0.4em">'
+        f"{html.escape(caption)}</caption><thead><tr>{headings}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )

@@ -36,6 +36,7 @@ __all__ = ["AnswerRadioButtons", "AnswerToggleButtons", "BpiForm", "PegForm", "P
 
 _LABEL_STYLE = {"description_width": "initial"}
 _NOT_ANSWERED = "Not answered"
+_ANSWER_RULE = "each a score or None if not answered"
 _RATING_OPTIONS = ((_NOT_ANSWERED, None), *((str(score), score) for score in range(11)))
 _PHQ9_OPTIONS = (
     (_NOT_ANSWERED, None),
@@ -97,27 +98,6 @@ class _Outcome(NamedTuple):
     score_text: str
     band_text: str
     summary_text: str
-
-
-def _answer_values(answers: object, count: int, scale: str) -> tuple[object, ...]:
-    """Return `answers` as a tuple of `count` values, refusing anything else."""
-    rule = f"{count} answers in form order (None for not answered)"
-    if isinstance(answers, np.ndarray):
-        if answers.ndim != 1:
-            raise ValueError(
-                f"{scale} answers must be a 1-D sequence of {rule}, got a {answers.ndim}-D array"
-            )
-        values = tuple(answers.tolist())
-    elif isinstance(answers, Sequence) and not isinstance(answers, str | bytes | bytearray):
-        values = tuple(answers)
-    else:
-        raise ValueError(
-            f"{scale} answers must be a list, tuple or 1-D array of {rule}, "
-            f"got a {type(answers).__name__}"
-        )
-    if len(values) != count:
-        raise ValueError(f"{scale} needs exactly {rule}; got {len(values)}")
-    return values
 
 
 def _probe(count: int, index: int, value: object) -> list[object]:
@@ -250,7 +230,9 @@ class _ItemForm(widgets.VBox):
             not an integer (floats such as 2.0, bools, strings and NaN are refused).
             The message for a bad answer is the scales' own. The form is unchanged.
         """
-        values = _answer_values(answers, len(self.items), self._scale)
+        values = scales.answer_sequence(
+            answers, self._scale, len(self.items), _ANSWER_RULE, "in form order"
+        )
         for index, value in enumerate(values):
             if value is not None:
                 self._check_item(index, value)

@@ -33,15 +33,13 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import NoReturn
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
 from painmood_widgets import charts, describe, model
 from painmood_widgets.rendering import chart_widget
-from painmood_widgets.theme import OKABE_ITO
-from painmood_widgets.widgets.common import educational_notice
+from painmood_widgets.widgets.common import educational_notice, evidence_table_html
 from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
 
 __all__ = [
@@ -49,7 +47,6 @@ __all__ = [
     "COHORT_SIZE",
     "NO_CHANGE_NAME",
     "SimulatorApp",
-    "evidence_table_html",
     "no_change_scenario",
 ]
 
@@ -66,17 +63,6 @@ NO_CHANGE_NAME = "no change"
 _NO_CHANGE_EXPLAINED = "no change (reference lifestyle, no treatment)"
 _LABEL_STYLE = {"description_width": "initial"}
 _CONTROL_LAYOUT = {"width": "42em", "max_width": "100%"}
-_LEVEL_TEXT = MappingProxyType(
-    {
-        "published": "Published: the figure is reported in the cited study",
-        "derived": "Derived: computed from published figures",
-        "illustrative": "Illustrative: no study gives this number; chosen for teaching",
-    }
-)
-_ILLUSTRATIVE_STYLE = (
-    "background: #FFF3CD; border-left: 4px solid #8A6D00; color: #1A1A1A; padding: 0.2em 0.4em"
-)
-_CELL_STYLE = "border-top: 1px solid #CCCCCC; padding: 0.3em 0.5em; vertical-align: top"
 
 
 def no_change_scenario(scenario: model.Scenario) -> model.Scenario:
@@ -90,7 +76,7 @@ def no_change_scenario(scenario: model.Scenario) -> model.Scenario:
     Parameters
     ----------
     scenario : painmood_widgets.model.Scenario
-        The scenario shown.
+        The scenario shown; only its starting scores and weeks are kept.
 
     Returns
     -------
@@ -108,109 +94,6 @@ def no_change_scenario(scenario: model.Scenario) -> model.Scenario:
         baseline_phq9=scenario.baseline_phq9,
         weeks=scenario.weeks,
     )
-
-
-def evidence_table_html(table: pd.DataFrame) -> str:
-    """Evidence rows as an accessible HTML table, every cell escaped.
-
-    One row per parameter: what it is (the row heading, with its key in
-    ``datasets/evidence.csv``), its value and unit, its evidence level in words and its
-    source. Illustrative rows are marked in words and with a shaded, bordered cell, so
-    the label never rests on colour alone.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        Rows of the evidence table (as from
-        :func:`painmood_widgets.model.evidence_behind`): columns ``parameter, value,
-        unit, meaning, source, evidence_level`` at least.
-
-    Returns
-    -------
-    str
-        A ``<table>`` with a caption that counts the rows and the illustrative ones.
-
-    Raises
-    ------
-    ValueError
-        If a column is missing.
-
-    Examples
-    --------
-    >>> rows = model.evidence_behind(model.Scenario(treatments={"cbt"}))
-    >>> page = evidence_table_html(rows)
-    >>> "Illustrative: no study gives this number" in page, "Cochrane CD007407" in page
-    (True, True)
-    """
-    needed = ("parameter", "value", "unit", "meaning", "source", "evidence_level")
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"table must be a pandas DataFrame; got {type(table).__name__}")
-    missing = [column for column in needed if column not in table.columns]
-    if missing:
-        raise ValueError(f"table lacks the column(s) {', '.join(missing)}")
-    illustrative = int((table["evidence_level"] == "illustrative").sum())
-    caption = (
-        f"Evidence behind this result: {len(table)} rows of datasets/evidence.csv, "
-        f"{illustrative} of them illustrative"
-    )
-    headings = "".join(
-        f'<th scope="col" style="text-align: left; padding: 0.3em 0.5em">{heading}</th>'
-        for heading in ("What it is", "Value", "Evidence level", "Source")
-    )
-    body = []
-    for row in table.itertuples(index=False):
-        level = str(row.evidence_level)
-        level_text = html.escape(_LEVEL_TEXT.get(level, level))
-        if level == "illustrative":
-            level_cell = f'<td style="{_CELL_STYLE}; {_ILLUSTRATIVE_STYLE}"><strong>{level_text}'
-            level_cell += "</strong></td>"
-        else:
-            level_cell = f'<td style="{_CELL_STYLE}">{level_text}</td>'
-        body.append(
-            f'<tr><th scope="row" style="{_CELL_STYLE}; text-align: left; font-weight: normal">'
-            f"{html.escape(str(row.meaning))}<br><code>{html.escape(str(row.parameter))}</code>"
-            f'</th><td style="{_CELL_STYLE}">{html.escape(f"{row.value:g} {row.unit}")}</td>'
-            f'{level_cell}<td style="{_CELL_STYLE}">{html.escape(str(row.source))}</td></tr>'
-        )
-    return (
-        '<table class="painmood-evidence" style="border-collapse: collapse; font-size: 14px; '
-        'line-height: 1.4; color: #222222; max-width: 70em">'
-        f'<caption style="text-align: left; font-weight: bold; padding-bottom: 0.4em">'
-        f"{html.escape(caption)}</caption><thead><tr>{headings}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
-
-
-def _with_no_change(chart: alt.VConcatChart, reference: pd.DataFrame) -> alt.VConcatChart:
-    """The trajectory chart with the no-change course drawn over both panels.
-
-    A black dash-dot line (dash pattern unlike the cohort median's), sharing each panel's
-    scales and axes; the subtitle says what it is.
-    """
-    course = reference[["week", "pain", "phq9"]].assign(scenario=_NO_CHANGE_EXPLAINED)
-    panels = []
-    for panel, (measure, name) in zip(
-        chart.vconcat, (("pain", "Pain"), ("phq9", "PHQ-9")), strict=True
-    ):
-        line = (
-            alt.Chart(course)
-            .mark_line(color=OKABE_ITO["black"], strokeDash=[10, 4, 2, 4], strokeWidth=2)
-            .encode(
-                x="week:Q",
-                y=f"{measure}:Q",
-                tooltip=[
-                    alt.Tooltip("scenario:N", title="Scenario"),
-                    alt.Tooltip("week:Q", title="Week"),
-                    alt.Tooltip(f"{measure}:Q", title=name, format=".1f"),
-                ],
-            )
-        )
-        panels.append(panel + line)
-    overlaid = chart.copy(deep=False)
-    overlaid.vconcat = panels
-    subtitle = f"{chart.title.subtitle} Black dash-dot line: {_NO_CHANGE_EXPLAINED}."
-    overlaid.title = alt.Title(chart.title.text, subtitle=subtitle)
-    return overlaid
 
 
 def _decimals(step: float) -> int:
@@ -599,9 +482,13 @@ class SimulatorApp(widgets.VBox):
         sentences.append(describe.describe_band(cohort_summary, week))
         sentences.append(describe.describe_scenario(scenario))
         summary = " ".join(sentences)
-        chart = charts.trajectory_chart(trajectory, cohort_summary, visit_interval_weeks=visits)
-        if reference is not None:
-            chart = _with_no_change(chart, reference)
+        chart = charts.trajectory_chart(
+            trajectory,
+            cohort_summary,
+            visit_interval_weeks=visits,
+            reference=reference,
+            reference_label=_NO_CHANGE_EXPLAINED,
+        )
         evidence = model.evidence_behind(scenario)
         illustrative = int((evidence["evidence_level"] == "illustrative").sum())
 

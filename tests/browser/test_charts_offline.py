@@ -8,7 +8,6 @@ as its ARIA label, with no request leaving the machine.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,7 +20,8 @@ import nbformat
 import pytest
 
 from painmood_widgets import charts
-from tests.conftest import ROOT, voila_server
+from painmood_widgets.paths import DATASETS_DIR
+from tests.conftest import free_port, stop_server, voila_server
 
 SETUP = f"""\
 import altair as alt
@@ -61,7 +61,7 @@ levers = pd.DataFrame({{
     "outcome_low": [15.1, 13.9, 11.4],
     "outcome_high": [10.2, 10.9, 13.7],
 }})
-overlap = pd.read_csv({str(ROOT / "datasets" / "overlap.csv")!r})
+overlap = pd.read_csv({str(DATASETS_DIR / "overlap.csv")!r})
 """
 
 DISPLAYS = [
@@ -154,12 +154,6 @@ def test_charts_render_in_voila_without_the_network(tmp_path, offline_page):
     assert offline_page.external == []
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def jupyterlab_server(folder: Path, timeout_s: float = 60) -> Iterator[str]:
     """JupyterLab serving ``folder`` on a free loopback port, with its own config and state.
@@ -186,7 +180,7 @@ def jupyterlab_server(folder: Path, timeout_s: float = 60) -> Iterator[str]:
         "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(state / "runtime"),
     }
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable,
@@ -217,12 +211,7 @@ def jupyterlab_server(folder: Path, timeout_s: float = 60) -> Iterator[str]:
                     time.sleep(0.25)
             yield url
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
 
 
 def test_charts_render_in_jupyterlab_without_the_network(tmp_path, offline_page):
