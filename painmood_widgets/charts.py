@@ -305,8 +305,8 @@ def trajectory_chart(
     Returns
     -------
     altair.VConcatChart
-        The pain panel above the PHQ-9 panel. The subtitle is one string, or two lines
-        (a list) when observed scores are drawn.
+        The pain panel above the PHQ-9 panel. The subtitle is a list of lines, one legend
+        sentence each.
 
     Raises
     ------
@@ -346,7 +346,7 @@ def trajectory_chart(
     >>> maria = pd.DataFrame({"week": [0, 12], "pain": [7.0, 4.0], "phq9": [15.0, 6.0]})
     >>> spec = trajectory_chart(patient, reference=patient.assign(pain=7.0, phq9=15.0),
     ...                         observed=maria, observed_label="Maria").to_dict()
-    >>> spec["title"]["subtitle"][1]
+    >>> spec["title"]["subtitle"][-1]
     "Black diamonds: Maria's scores at weeks 0 and 12."
     >>> trajectory_chart(patient, observed=maria.drop(columns="pain"))
     Traceback (most recent call last):
@@ -413,16 +413,16 @@ def trajectory_chart(
         legend.append("Dotted lines: re-evaluation visits.")
     if course is not None:
         legend.append(f"Black dash-dot line: {reference_label}.")
-    subtitle: str | list[str] = " ".join(legend)
     if seen is not None:
-        subtitle = [subtitle, f"Black diamonds: {_whose(observed_label)} at {_weeks(seen)}."]
+        legend.append(f"Black diamonds: {_whose(observed_label)} at {_weeks(seen)}.")
     description = _trajectory_description(patient, summary, visits, interval, visit_weeks)
     if course is not None:
         description += f" {_reference_description(course, reference_label)}"
     if seen is not None:
         description += f" {_observed_description(seen, observed_label)}"
+    # One legend sentence per subtitle line, so the legend wraps to the panels' width.
     return alt.vconcat(*panels, spacing=16).properties(
-        title=alt.Title(title, subtitle=subtitle), description=description
+        title=alt.Title(title, subtitle=legend), description=description
     )
 
 
@@ -1332,21 +1332,23 @@ def overlap_table_html(
     >>> rows = pd.DataFrame({"aspect": ["Duration"], "chronic_pain": ["> 3 months"],
     ...                      "depression": ["At least 2 weeks"]})
     >>> table = overlap_table_html(rows)
-    >>> '<th scope="row">Duration</th>' in table, "&gt; 3 months" in table
+    >>> '>Duration</th>' in table, "&gt; 3 months" in table
     (True, True)
     """
     _check_frame(overlap, "overlap", ["aspect", "chronic_pain", "depression"])
     caption = _check_text(caption, "caption")
     columns = [column for column in _OVERLAP_HEADINGS if column in overlap.columns]
+    cell_style = "border: 1px solid #767676; padding: 0.3em 0.5em; text-align: left"
     heading_cells = "".join(
-        f'<th scope="col">{_OVERLAP_HEADINGS[column]}</th>' for column in columns
+        f'<th scope="col" style="{cell_style}">{_OVERLAP_HEADINGS[column]}</th>'
+        for column in columns
     )
     body_rows = []
     for row in overlap[columns].itertuples(index=False):
         cells = [html.escape(str(value)) for value in row]
         body_rows.append(
-            f'<tr><th scope="row">{cells[0]}</th>'
-            + "".join(f"<td>{cell}</td>" for cell in cells[1:])
+            f'<tr><th scope="row" style="{cell_style}">{cells[0]}</th>'
+            + "".join(f'<td style="{cell_style}">{cell}</td>' for cell in cells[1:])
             + "</tr>"
         )
     style = (

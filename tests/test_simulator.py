@@ -179,7 +179,7 @@ def test_compare_adds_the_no_change_course_to_the_chart_and_the_summary():
     comparison = describe.describe_comparison(app.trajectory, reference, 12, "no change")
     assert comparison in app.summary_text
     assert comparison in app.chart.spec["description"]
-    assert "no change" in app.chart.spec["title"]["subtitle"]
+    assert "no change" in " ".join(app.chart.spec["title"]["subtitle"])
     _assert_consistent(app)
     app.compare.value = False
     assert _chart_rows(app, columns) == []

@@ -11,7 +11,7 @@ from traitlets import TraitError
 
 from painmood_widgets import symptoms
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, safety_panel
-from painmood_widgets.widgets.symptom_checker import SymptomChecker, overlap_table_html
+from painmood_widgets.widgets.symptom_checker import SymptomChecker
 from tests.helpers import TableReader, diagnostic_phrases, html_values
 from tests.test_symptoms import KEYS
 
@@ -149,20 +149,6 @@ def test_overlap_table_is_accessible_and_complete(checker):
             ("td", None, row.depression),
             ("td", None, row.source),
         ]
-
-
-def test_overlap_table_escapes_cell_text():
-    row = symptoms.OverlapRow('<script>alert("x")</script>', "a & b", "<b>bold</b>", "'q'")
-    table = overlap_table_html([row])
-    assert "<script>" not in table and "<b>bold" not in table
-    reader = TableReader()
-    reader.feed(table)
-    assert [text for _tag, _scope, text in reader.cells[4:]] == [
-        row.aspect,
-        row.chronic_pain,
-        row.depression,
-        row.source,
-    ]
 
 
 def test_nothing_is_sent_over_the_network(monkeypatch):

@@ -13,69 +13,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
 from types import MappingProxyType
 
 import ipywidgets as widgets
+import pandas as pd
 
-from painmood_widgets import symptoms
+from painmood_widgets import charts, symptoms
 from painmood_widgets.widgets.common import educational_notice, safety_panel
 
-__all__ = ["SymptomChecker", "overlap_table_html"]
+__all__ = ["SymptomChecker"]
 
 _LABEL_STYLE = {"description_width": "initial"}
 _OVERLAP_CAPTION = "Chronic pain and depression side by side, with the sources for each row"
-_OVERLAP_HEADERS = ("Aspect", "Chronic pain", "Depression", "Sources")
-_CELL_STYLE = "border: 1px solid #767676; padding: 0.3em 0.5em; text-align: left;"
-
-
-def overlap_table_html(rows: Sequence[symptoms.OverlapRow]) -> str:
-    """Render overlap rows as an accessible HTML table.
-
-    The table has a caption, column headers (``<th scope="col">``) and the aspect of
-    each row as its row header (``<th scope="row">``). Every cell's text is escaped.
-
-    Parameters
-    ----------
-    rows : sequence of OverlapRow
-        Rows such as those of :func:`painmood_widgets.symptoms.load_overlap`.
-
-    Returns
-    -------
-    str
-        An HTML ``<table>`` element.
-
-    References
-    ----------
-    W3C Web Accessibility Initiative, Tables tutorial: tables with two headers
-    (https://www.w3.org/WAI/tutorials/tables/two-headers/).
-
-    Examples
-    --------
-    >>> row = symptoms.OverlapRow("Sleep", "Poor sleep <2-3x>", "Criterion A4", "DSM-5")
-    >>> table = overlap_table_html([row])
-    >>> '<th scope="row"' in table, "&lt;2-3x&gt;" in table
-    (True, True)
-    """
-    head = "".join(
-        f'<th scope="col" style="{_CELL_STYLE}">{html.escape(header)}</th>'
-        for header in _OVERLAP_HEADERS
-    )
-    body = "".join(
-        "<tr>"
-        f'<th scope="row" style="{_CELL_STYLE}">{html.escape(row.aspect)}</th>'
-        + "".join(
-            f'<td style="{_CELL_STYLE}">{html.escape(text)}</td>'
-            for text in (row.chronic_pain, row.depression, row.source)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        '<table class="painmood-overlap" style="border-collapse: collapse;">'
-        f'<caption style="caption-side: top; text-align: left; font-weight: bold;">'
-        f"{html.escape(_OVERLAP_CAPTION)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
 
 
 def _group_html(title: str, keys: Sequence[str], table: Mapping[str, symptoms.Symptom]) -> str:
@@ -107,7 +57,7 @@ class SymptomChecker(widgets.VBox):
     safety_panel : ipywidgets.HTML
         The crisis panel from :func:`~painmood_widgets.widgets.common.safety_panel`.
     overlap_table : ipywidgets.HTML
-        The overlap table (see :func:`overlap_table_html`).
+        The overlap table (see :func:`painmood_widgets.charts.overlap_table_html`).
     clear_button : ipywidgets.Button
         Unticks every symptom.
 
@@ -149,7 +99,11 @@ class SymptomChecker(widgets.VBox):
         self.groups_display = widgets.HTML()
         self.summary_display = widgets.HTML()
         self.safety_panel = safety_panel()
-        self.overlap_table = widgets.HTML(overlap_table_html(symptoms.load_overlap()))
+        self.overlap_table = widgets.HTML(
+            charts.overlap_table_html(
+                pd.DataFrame(map(asdict, symptoms.load_overlap())), caption=_OVERLAP_CAPTION
+            )
+        )
         self.clear_button = widgets.Button(
             description="Untick all symptoms", icon="eraser", layout=widgets.Layout(width="auto")
         )
