@@ -23,8 +23,8 @@ test: $(VENV)/.installed-test chromium ## Set up and run every check: ruff, unit
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 only).
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 only, offline).
+	$(BIN)/jupyter lab --config=jupyter_lab_offline.json --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
 
 bench: $(VENV)/.installed-test ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
 	$(BIN)/python benchmarks/bench_model.py
@@ -57,12 +57,11 @@ $(BIN)/python:
 	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall whenever pyproject.toml changes. painmood's Voila template (no CDN requests)
-# is linked into the environment, where Voila looks for templates.
-TEMPLATES := $(VENV)/share/jupyter/voila/templates
+# Reinstall whenever pyproject.toml changes. postBuild (also Binder's) links painmood's
+# Voila template (no CDN requests) into the environment, where Voila looks for templates.
 define install
 	$(BIN)/python -m pip install --quiet -e '$(1)'
-	mkdir -p $(TEMPLATES) && ln -sfn $(CURDIR)/share/jupyter/voila/templates/painmood $(TEMPLATES)/
+	./postBuild $(BIN)/python
 endef
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python

@@ -21,7 +21,7 @@ import pytest
 
 from painmood_widgets import charts
 from painmood_widgets.paths import DATASETS_DIR
-from tests.conftest import free_port, stop_server, voila_server
+from tests.conftest import ROOT, free_port, stop_server, voila_server
 
 SETUP = f"""\
 import altair as alt
@@ -158,20 +158,15 @@ def test_charts_render_in_voila_without_the_network(tmp_path, offline_page):
 def jupyterlab_server(folder: Path, timeout_s: float = 60) -> Iterator[str]:
     """JupyterLab serving ``folder`` on a free loopback port, with its own config and state.
 
-    Announcements (news), update checks and the PyPI extension manager are switched off,
-    so JupyterLab has no reason to reach the internet; the app object is exposed to the
-    page so the test can run every cell. Stopped by its PID afterwards.
+    Configured as ``make lab`` configures it (``jupyter_lab_offline.json``: no news,
+    update checks or PyPI extension manager, so JupyterLab has no reason to reach the
+    internet), and the app object is exposed to the page so the test can run every cell.
+    Stopped by its PID afterwards.
     """
     state = folder / ".jupyter-state"
     (state / "config").mkdir(parents=True)
-    lab_config = {
-        "LabApp": {
-            "news_url": None,
-            "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate",
-            "extension_manager": "readonly",
-            "expose_app_in_browser": True,
-        }
-    }
+    lab_config = json.loads((ROOT / "jupyter_lab_offline.json").read_text())
+    lab_config["LabApp"]["expose_app_in_browser"] = True
     (state / "config" / "jupyter_server_config.json").write_text(json.dumps(lab_config))
     env = {
         **os.environ,
