@@ -24,7 +24,8 @@ test: $(VENV)/.installed-test chromium ## Set up and run every check: ruff, unit
 	$(BIN)/python -m pytest
 
 lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 only, offline).
-	$(BIN)/jupyter lab --config=jupyter_lab_offline.json --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(BIN)/jupyter lab --config=jupyter_lab_offline.json --ip=127.0.0.1 --no-browser \
+	  --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(VENV)/.installed-test ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
 	$(BIN)/python benchmarks/bench_model.py
