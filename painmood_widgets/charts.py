@@ -39,6 +39,8 @@ import math
 import numbers
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -56,6 +58,7 @@ __all__ = [
     "PAIN_MAX",
     "PHQ9_MAX",
     "SAVE_FORMATS",
+    "TrajectoryData",
     "cohort_distribution_chart",
     "comparison_chart",
     "feedback_loop_chart",
@@ -63,6 +66,7 @@ __all__ = [
     "save_chart",
     "tornado_chart",
     "trajectory_chart",
+    "trajectory_data",
     "vicious_cycle_links",
     "vicious_cycle_nodes",
 ]
@@ -96,6 +100,14 @@ _EXTRA_COLOUR = OKABE_ITO["black"]  # the reference course and observed points
 _REFERENCE_DASH = [10, 4, 2, 4]  # dash-dot: unlike the cohort median's dashes
 _SETTINGS = ("low", "high")
 _SETTING_LABELS = {"low": "lever at its low value", "high": "lever at its high value"}
+_DATA_NAMES = {  # the trajectory chart's data sets; fixed, so its layout never names numbers
+    "bands": "phq9_severity_bands",
+    "patient": "typical_patient",
+    "summary": "cohort_percentiles",
+    "visits": "visits",
+    "reference": "reference_course",
+    "observed": "observed_scores",
+}
 
 
 # --------------------------------------------------------------------------- checks
@@ -194,9 +206,13 @@ def _severity_band_frame(low: float, high: float) -> pd.DataFrame:
     )
 
 
-def _severity_bands_on_y() -> alt.LayerChart:
-    """Horizontal PHQ-9 severity bands across a panel, labelled at the right edge."""
-    bands = alt.Chart(_severity_band_frame(0, PHQ9_MAX))
+def _severity_bands_on_y(data: alt.NamedData | None = None) -> alt.LayerChart:
+    """Horizontal PHQ-9 severity bands across a panel, labelled at the right edge.
+
+    The bands are drawn from `data` (a named data set holding
+    ``_severity_band_frame(0, PHQ9_MAX)``) when given, else from the frame inline.
+    """
+    bands = alt.Chart(_severity_band_frame(0, PHQ9_MAX) if data is None else data)
     shading = bands.mark_rect().encode(
         y=alt.Y("band_start:Q", scale=_measure_scale("phq9"), axis=_measure_axis("phq9")),
         y2="band_end:Q",
@@ -353,6 +369,153 @@ def trajectory_chart(
     ...
     ValueError: observed is missing column(s) pain; it needs the columns week, pain, phq9
     """
+    inputs = _trajectory_inputs(
+        trajectory,
+        cohort_summary,
+        visit_interval_weeks=visit_interval_weeks,
+        visit_weeks=visit_weeks,
+        reference=reference,
+        reference_label=reference_label,
+        observed=observed,
+        observed_label=observed_label,
+        title=title,
+    )
+    data = _trajectory_data(inputs)
+    panels = [_trajectory_panel(measure, inputs) for measure in _MEASURES]
+    # One legend sentence per subtitle line, so the legend wraps to the panels' width.
+    return alt.vconcat(*panels, spacing=16).properties(
+        title=alt.Title(inputs.title, subtitle=_trajectory_legend(inputs)),
+        description=data.description,
+        datasets=data.datasets,
+    )
+
+
+@dataclass(frozen=True)
+class TrajectoryData:
+    """What a trajectory chart draws from its numbers, apart from its layout.
+
+    :func:`trajectory_chart` reads its data by name from the chart's top-level
+    ``datasets``, so two charts with equal ``layout`` differ only in ``datasets`` and
+    ``description``: a chart widget can show new numbers by swapping those two
+    (:func:`painmood_widgets.rendering.replace_data`), with no chart rebuilt.
+
+    Attributes
+    ----------
+    layout : tuple
+        Everything else the chart depends on: the title, the weeks the axis spans, the
+        visit weeks, which courses are drawn, their labels and the observed weeks.
+    datasets : dict of str to list of dict
+        The chart's Vega-Lite ``datasets``: rows by data set name (the names are fixed,
+        not derived from the numbers).
+    description : str
+        The chart's text alternative.
+    """
+
+    layout: tuple
+    datasets: dict[str, list[dict]]
+    description: str
+
+
+def trajectory_data(
+    trajectory: pd.DataFrame,
+    cohort_summary: pd.DataFrame | None = None,
+    *,
+    visit_interval_weeks: int = 4,
+    visit_weeks: Sequence[int] | None = None,
+    reference: pd.DataFrame | None = None,
+    reference_label: str = "no change",
+    observed: pd.DataFrame | None = None,
+    observed_label: str | None = None,
+    title: str = "Pain and depression over time",
+) -> TrajectoryData:
+    """The data, text alternative and layout key of :func:`trajectory_chart`.
+
+    Takes the same arguments and checks them the same way, but builds no chart: it
+    costs a small fraction of building one. ``trajectory_chart(...).to_dict()`` carries
+    exactly these ``datasets`` and this ``description``.
+
+    Parameters
+    ----------
+    trajectory, cohort_summary, visit_interval_weeks, visit_weeks, reference, \
+reference_label, observed, observed_label, title
+        As for :func:`trajectory_chart`.
+
+    Returns
+    -------
+    TrajectoryData
+        The layout key, the data sets by name and the description.
+
+    Raises
+    ------
+    ValueError
+        As :func:`trajectory_chart`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> patient = pd.DataFrame({"week": [0, 6, 12], "pain": [7.0, 5.5, 4.0],
+    ...                         "phq9": [15.0, 11.2, 9.0]})
+    >>> data = trajectory_data(patient)
+    >>> sorted(data.datasets)
+    ['phq9_severity_bands', 'typical_patient', 'visits']
+    >>> data.datasets["typical_patient"][-1]
+    {'week': 12.0, 'pain': 4.0, 'phq9': 9.0}
+    >>> trajectory_chart(patient).to_dict()["datasets"] == data.datasets
+    True
+
+    New scores over the same weeks keep the layout; other weeks change it:
+
+    >>> trajectory_data(patient.assign(pain=6.0)).layout == data.layout
+    True
+    >>> trajectory_data(patient.assign(week=[0, 6, 18])).layout == data.layout
+    False
+    """
+    return _trajectory_data(
+        _trajectory_inputs(
+            trajectory,
+            cohort_summary,
+            visit_interval_weeks=visit_interval_weeks,
+            visit_weeks=visit_weeks,
+            reference=reference,
+            reference_label=reference_label,
+            observed=observed,
+            observed_label=observed_label,
+            title=title,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class _TrajectoryInputs:
+    """The checked inputs of a trajectory chart, as the frames it draws."""
+
+    patient: pd.DataFrame
+    summary: pd.DataFrame | None
+    course: pd.DataFrame | None  # the reference course, with its ``scenario`` column
+    seen: pd.DataFrame | None  # the observed scores, with their ``who`` column
+    observed_label: str | None
+    reference_label: str
+    interval: int
+    visit_weeks: Sequence[int] | None
+    visits: list[int]
+    first: int
+    last: int
+    title: str
+
+
+def _trajectory_inputs(
+    trajectory: pd.DataFrame,
+    cohort_summary: pd.DataFrame | None,
+    *,
+    visit_interval_weeks: int,
+    visit_weeks: Sequence[int] | None,
+    reference: pd.DataFrame | None,
+    reference_label: str,
+    observed: pd.DataFrame | None,
+    observed_label: str | None,
+    title: str,
+) -> _TrajectoryInputs:
+    """Check the arguments of :func:`trajectory_chart` and prepare what it draws."""
     _check_course(trajectory, "trajectory")
     if cohort_summary is not None:
         _check_frame(cohort_summary, "cohort_summary", SUMMARY_COLUMNS)
@@ -390,40 +553,96 @@ def trajectory_chart(
     week_frames = [frame for frame in (patient, summary, course, seen) if frame is not None]
     first = int(min(frame["week"].min() for frame in week_frames))
     last = int(max(frame["week"].max() for frame in week_frames))
-    visits = _visit_weeks(first, last, interval, visit_weeks)
-
-    panels = [
-        _trajectory_panel(
-            measure,
-            patient,
-            summary,
-            visits,
-            first,
-            last,
-            reference=course,
-            observed=seen,
-            labelled=observed_label is not None,
-        )
-        for measure in _MEASURES
-    ]
-    legend = ["Solid line: the typical patient."]
-    if summary is not None:
-        legend.append("Shaded: 10-90% of simulated patients; dashed: their median.")
-    if visits:
-        legend.append("Dotted lines: re-evaluation visits.")
-    if course is not None:
-        legend.append(f"Black dash-dot line: {reference_label}.")
-    if seen is not None:
-        legend.append(f"Black diamonds: {_whose(observed_label)} at {_weeks(seen)}.")
-    description = _trajectory_description(patient, summary, visits, interval, visit_weeks)
-    if course is not None:
-        description += f" {_reference_description(course, reference_label)}"
-    if seen is not None:
-        description += f" {_observed_description(seen, observed_label)}"
-    # One legend sentence per subtitle line, so the legend wraps to the panels' width.
-    return alt.vconcat(*panels, spacing=16).properties(
-        title=alt.Title(title, subtitle=legend), description=description
+    return _TrajectoryInputs(
+        patient=patient,
+        summary=summary,
+        course=course,
+        seen=seen,
+        observed_label=observed_label,
+        reference_label=reference_label,
+        interval=interval,
+        visit_weeks=visit_weeks,
+        visits=_visit_weeks(first, last, interval, visit_weeks),
+        first=first,
+        last=last,
+        title=title,
     )
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of `frame` exactly as Altair writes a DataFrame into a specification.
+
+    Columns of finite floats or of text need no cleaning, and are turned into rows
+    directly, several times faster than :func:`altair.utils.data.to_values`, which
+    handles every other frame.
+    """
+    plain = all(
+        isinstance(dtype, np.dtype)
+        and (
+            (dtype == np.float64 and bool(np.isfinite(frame[column].to_numpy()).all()))
+            or (dtype.kind == "O" and all(isinstance(value, str) for value in frame[column]))
+        )
+        for column, dtype in frame.dtypes.items()
+    )
+    if plain and all(isinstance(column, str) for column in frame.columns):
+        return frame.to_dict(orient="records")
+    return alt.utils.data.to_values(frame)["values"]
+
+
+@cache
+def _severity_band_rows() -> tuple[dict, ...]:
+    """The PHQ-9 severity bands of the trajectory chart's PHQ-9 panel, as rows."""
+    return tuple(_records(_severity_band_frame(0, PHQ9_MAX)))
+
+
+def _trajectory_legend(inputs: _TrajectoryInputs) -> list[str]:
+    """One sentence per line and mark drawn, for the subtitle."""
+    legend = ["Solid line: the typical patient."]
+    if inputs.summary is not None:
+        legend.append("Shaded: 10-90% of simulated patients; dashed: their median.")
+    if inputs.visits:
+        legend.append("Dotted lines: re-evaluation visits.")
+    if inputs.course is not None:
+        legend.append(f"Black dash-dot line: {inputs.reference_label}.")
+    if inputs.seen is not None:
+        legend.append(f"Black diamonds: {_whose(inputs.observed_label)} at {_weeks(inputs.seen)}.")
+    return legend
+
+
+def _trajectory_data(inputs: _TrajectoryInputs) -> TrajectoryData:
+    frames = {
+        _DATA_NAMES["patient"]: inputs.patient,
+        _DATA_NAMES["summary"]: inputs.summary,
+        _DATA_NAMES["reference"]: inputs.course,
+        _DATA_NAMES["observed"]: inputs.seen,
+    }
+    datasets = {
+        _DATA_NAMES["bands"]: [dict(row) for row in _severity_band_rows()],
+        **{name: _records(frame) for name, frame in frames.items() if frame is not None},
+    }
+    if inputs.visits:
+        datasets[_DATA_NAMES["visits"]] = [
+            {"week": week, "visit": "re-evaluation visit"} for week in inputs.visits
+        ]
+    description = _trajectory_description(
+        inputs.patient, inputs.summary, inputs.visits, inputs.interval, inputs.visit_weeks
+    )
+    if inputs.course is not None:
+        description += f" {_reference_description(inputs.course, inputs.reference_label)}"
+    if inputs.seen is not None:
+        description += f" {_observed_description(inputs.seen, inputs.observed_label)}"
+    layout = (
+        inputs.title,
+        inputs.first,
+        inputs.last,
+        tuple(inputs.visits),
+        inputs.summary is not None,
+        None if inputs.course is None else inputs.reference_label,
+        None
+        if inputs.seen is None
+        else (inputs.observed_label, tuple(int(week) for week in inputs.seen["week"])),
+    )
+    return TrajectoryData(layout=layout, datasets=datasets, description=description)
 
 
 def _check_course(frame: object, name: str) -> None:
@@ -450,28 +669,23 @@ def _weeks(frame: pd.DataFrame) -> str:
     return f"week{'s' if len(weeks) > 1 else ''} {listing(weeks)}"
 
 
-def _trajectory_panel(
-    measure: str,
-    patient: pd.DataFrame,
-    summary: pd.DataFrame | None,
-    visits: list[int],
-    first: int,
-    last: int,
-    *,
-    reference: pd.DataFrame | None,
-    observed: pd.DataFrame | None,
-    labelled: bool,
-) -> alt.LayerChart:
+def _named(part: str) -> alt.NamedData:
+    """A trajectory chart's data set, read by name from the chart's ``datasets``."""
+    return alt.NamedData(name=_DATA_NAMES[part])
+
+
+def _trajectory_panel(measure: str, inputs: _TrajectoryInputs) -> alt.LayerChart:
+    """One panel of the trajectory chart; its layers read the data sets by name."""
     name, _, title = _MEASURES[measure]
     colour = MEASURE_COLOURS[measure]
-    x = _week_axis(first, last)
+    x = _week_axis(inputs.first, inputs.last)
     y_scale = _measure_scale(measure)
     y_axis = _measure_axis(measure)
     layers: list[alt.Chart | alt.LayerChart] = []
     if measure == "phq9":
-        layers.append(_severity_bands_on_y())
-    if summary is not None:
-        cohort = alt.Chart(summary)
+        layers.append(_severity_bands_on_y(_named("bands")))
+    if inputs.summary is not None:
+        cohort = alt.Chart(_named("summary"))
         layers.append(
             cohort.mark_area(opacity=0.25, color=colour).encode(
                 x=x,
@@ -495,7 +709,7 @@ def _trajectory_panel(
             )
         )
     layers.append(
-        alt.Chart(patient)
+        alt.Chart(_named("patient"))
         .mark_line(color=colour, point=alt.OverlayMarkDef(color=colour, size=30))
         .encode(
             x=x,
@@ -506,21 +720,22 @@ def _trajectory_panel(
             ],
         )
     )
-    if visits:
+    if inputs.visits:
         layers.append(
-            alt.Chart(pd.DataFrame({"week": visits, "visit": "re-evaluation visit"}))
+            alt.Chart(_named("visits"))
             .mark_rule(color=_VISIT_COLOUR, strokeDash=[2, 3], strokeWidth=1.5)
             .encode(x=x, tooltip=[alt.Tooltip("visit:N", title="Visit"), "week:Q"])
         )
     y = alt.Y(f"{measure}:Q", scale=y_scale, axis=y_axis)
-    if reference is not None:
+    if inputs.course is not None:
         layers.append(
-            alt.Chart(reference)
+            alt.Chart(_named("reference"))
             .mark_line(color=_EXTRA_COLOUR, strokeDash=_REFERENCE_DASH, strokeWidth=2)
             .encode(x=x, y=y, tooltip=_named_tooltip("scenario", "Scenario", measure, name, ".1f"))
         )
-    if observed is not None:
-        layers += _observed_layers(observed, measure, title, x, y, labelled)
+    if inputs.seen is not None:
+        labelled = inputs.observed_label is not None
+        layers += _observed_layers(inputs.seen, measure, title, x, y, labelled)
     return alt.layer(*layers).properties(width=_PANEL_WIDTH, height=_PANEL_HEIGHT)
 
 
@@ -542,9 +757,10 @@ def _observed_layers(
     column) just right of the last one.
 
     The label sits outside the plot when the last point is at the last week, clear of
-    the severity band labels at the panel's right edge.
+    the severity band labels at the panel's right edge. The layers read the rows by name
+    from the chart's ``datasets``.
     """
-    points = alt.Chart(observed)
+    points = alt.Chart(_named("observed"))
     diamonds = points.mark_point(
         shape="diamond", filled=True, size=150, color=_EXTRA_COLOUR, opacity=1
     ).encode(x=x, y=y, tooltip=_named_tooltip("who", "Observed", measure, title, "g"))

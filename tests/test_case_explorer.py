@@ -14,7 +14,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from painmood_widgets import case, evidence
+from painmood_widgets import case, charts, evidence
 from painmood_widgets.widgets.case_explorer import CaseExplorer
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE
 from tests.helpers import diagnostic_phrases, html_values
@@ -123,6 +123,33 @@ def test_unticking_moves_the_band_up_and_updates_in_place(explorer):
     assert _band_at(explorer.chart.spec, 12) == before
     assert explorer.summary_text == summary_before
     assert "duloxetine_pain_smd" in explorer.band_evidence_display.value
+
+
+def _assert_drawn_as_built(explorer: CaseExplorer) -> None:
+    """The widget draws exactly the chart built afresh from what the explorer shows."""
+    comparison = explorer.comparison
+    chart = charts.trajectory_chart(
+        comparison.typical,
+        comparison.cohort_summary,
+        observed=case.case_course(explorer.case),
+        observed_label=explorer.case.name,
+        title=f"{explorer.case.name}'s course against the model's band",
+    )
+    expected = chart.properties(description=f"{explorer.summary_text} {chart.description}")
+    assert explorer.chart.spec == expected.to_dict()
+
+
+def test_a_treatment_change_swaps_the_data_not_the_layout(explorer):
+    rebuilds = []
+    explorer.chart.observe(rebuilds.append, names="chart")
+    try:
+        _assert_drawn_as_built(explorer)
+        for chosen in ({"cbt"}, set(), HERS):
+            explorer.set_treatments(chosen)
+            _assert_drawn_as_built(explorer)
+    finally:
+        explorer.chart.unobserve(rebuilds.append, names="chart")
+    assert rebuilds == []
 
 
 def test_set_treatments_updates_once(explorer):

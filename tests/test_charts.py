@@ -690,3 +690,75 @@ def test_model_output_feeds_every_chart():
     assert tornado["description"].startswith("Tornado chart of PHQ-9 at week 12")
     distribution = charts.cohort_distribution_chart(simulated, 12).to_dict()
     assert "across 300 simulated patients" in distribution["description"]
+
+
+# --------------------------------------------------------------------------- data by name
+def _without_data(spec: dict) -> dict:
+    return {key: value for key, value in spec.items() if key not in ("datasets", "description")}
+
+
+def test_trajectory_data_is_what_the_chart_carries():
+    options = {"reference": no_change_course(), "observed": observed_scores()}
+    for summary in (None, cohort_summary()):
+        data = charts.trajectory_data(typical_patient(), summary, **options)
+        spec = charts.trajectory_chart(typical_patient(), summary, **options).to_dict()
+        assert spec["datasets"] == data.datasets
+        assert spec["description"] == data.description
+
+
+def test_the_trajectory_chart_reads_its_data_by_fixed_names():
+    better = charts.trajectory_chart(typical_patient(4.0, 8.0), cohort_summary()).to_dict()
+    worse = charts.trajectory_chart(typical_patient(6.5, 21.0), cohort_summary()).to_dict()
+    assert set(better["datasets"]) == set(worse["datasets"])
+    assert better["datasets"] != worse["datasets"]
+    assert _without_data(better) == _without_data(worse)
+
+
+def test_the_layout_key_changes_exactly_when_the_layout_does():
+    base = charts.trajectory_data(typical_patient(), cohort_summary())
+    same = charts.trajectory_data(typical_patient(6.5, 21.0), cohort_summary().assign(pain_p90=10))
+    assert same.layout == base.layout
+    shorter = typical_patient().query("week <= 8")
+    changes = [
+        charts.trajectory_data(shorter, cohort_summary().query("week <= 8")),
+        charts.trajectory_data(typical_patient()),
+        charts.trajectory_data(typical_patient(), cohort_summary(), visit_interval_weeks=6),
+        charts.trajectory_data(typical_patient(), cohort_summary(), visit_weeks=[3]),
+        charts.trajectory_data(typical_patient(), cohort_summary(), reference=no_change_course()),
+        charts.trajectory_data(typical_patient(), cohort_summary(), observed=observed_scores()),
+        charts.trajectory_data(typical_patient(), cohort_summary(), title="Another title"),
+    ]
+    keys = [base.layout] + [data.layout for data in changes]
+    assert len(set(keys)) == len(keys)
+    labelled = charts.trajectory_data(
+        typical_patient(), observed=observed_scores(), observed_label="Maria"
+    )
+    unlabelled = charts.trajectory_data(typical_patient(), observed=observed_scores())
+    fewer = charts.trajectory_data(typical_patient(), observed=observed_scores().iloc[1:])
+    assert len({labelled.layout, unlabelled.layout, fewer.layout}) == 3
+
+
+def test_rows_are_written_as_altair_writes_a_dataframe():
+    frames = [
+        typical_patient(),
+        cohort_summary(),
+        no_change_course().assign(scenario="no change"),
+        observed_scores().assign(who="Maria"),
+        pd.DataFrame({"week": [0, 4], "pain": [1.0, math.nan], "who": ["a", None]}),
+        pd.DataFrame({"week": [0, 4], "count": [1, 2], "flag": [True, False]}),
+    ]
+    for frame in frames:
+        assert charts._records(frame) == alt.utils.data.to_values(frame)["values"]
+
+
+def test_replace_data_swaps_the_data_and_description_only():
+    widget = rendering.chart_widget(charts.trajectory_chart(typical_patient(), cohort_summary()))
+    before = widget.spec
+    data = charts.trajectory_data(typical_patient(6.5, 21.0), cohort_summary())
+    rendering.replace_data(widget, data.datasets, data.description)
+    expected = charts.trajectory_chart(typical_patient(6.5, 21.0), cohort_summary()).to_dict()
+    assert widget.spec == expected
+    assert _without_data(widget.spec) == _without_data(before)
+    with pytest.raises(ValueError, match=r"set widget\.chart instead"):
+        rendering.replace_data(widget, charts.trajectory_data(typical_patient()).datasets, "")
+    widget.close()

@@ -18,10 +18,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from traitlets import TraitError
 
-from painmood_widgets import describe, model
+from painmood_widgets import charts, describe, model
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, evidence_table_html
 from painmood_widgets.widgets.debounce import Debouncer
-from painmood_widgets.widgets.simulator import COHORT_SIZE, SimulatorApp, no_change_scenario
+from painmood_widgets.widgets.simulator import (
+    _NO_CHANGE_EXPLAINED,
+    COHORT_SIZE,
+    SimulatorApp,
+    no_change_scenario,
+)
 from tests.helpers import TableReader, html_values
 
 # one app for the property tests: they also check that any sequence of states leaves it
@@ -208,6 +213,35 @@ def test_updates_change_values_only_never_the_widget_tree():
         assert widget is widget_after
         assert children is children_after
     assert specs[0]["description"] != specs[1]["description"]
+
+
+def _layout(spec: dict) -> dict:
+    return {key: value for key, value in spec.items() if key not in ("datasets", "description")}
+
+
+def test_an_update_swaps_the_data_and_rebuilds_only_a_new_layout():
+    app = SimulatorApp()
+    rebuilds = []
+    app.chart.observe(rebuilds.append, names="chart")
+    before = app.chart.spec
+    app.sleep_hours.value = 4
+    app.treatments["cbt"].value = True
+    assert rebuilds == []
+    assert _layout(app.chart.spec) == _layout(before)
+    assert set(app.chart.spec["datasets"]) == set(before["datasets"])
+    assert app.chart.spec["datasets"] != before["datasets"]
+    assert app.chart.spec["description"] != before["description"]
+    _assert_drawn_as_built(app)
+    app.set_values(weeks=12)  # the week axis ends elsewhere: a new layout
+    assert len(rebuilds) == 1
+    _assert_drawn_as_built(app)
+    app.compare.value = True  # a course more: a new layout
+    app.visit_interval_weeks = 6  # other visits: a new layout
+    assert len(rebuilds) == 3
+    _assert_drawn_as_built(app)
+    app.set_values(sleep_hours=8)
+    assert len(rebuilds) == 3
+    _assert_drawn_as_built(app)
 
 
 def test_visit_interval_moves_the_visit_marks():
@@ -478,6 +512,21 @@ def _assert_sound(app: SimulatorApp) -> None:
     assert "nan" not in app.summary_text.lower() and "inf" not in app.summary_text.lower()
     assert app.summary_display.value and app.error_text == ""
     _assert_consistent(app)
+    _assert_drawn_as_built(app)
+
+
+def _assert_drawn_as_built(app: SimulatorApp) -> None:
+    """The chart widget draws exactly the chart built afresh from what the app shows,
+    however it got there (data swaps or rebuilds): nothing of an older state lingers."""
+    chart = charts.trajectory_chart(
+        app.trajectory,
+        app.cohort_summary,
+        visit_interval_weeks=app.visit_interval_weeks,
+        reference=app.reference_trajectory,
+        reference_label=_NO_CHANGE_EXPLAINED,
+    )
+    expected = chart.properties(description=f"{app.summary_text} {chart.description}")
+    assert app.chart.spec == expected.to_dict()
 
 
 @settings(max_examples=25, deadline=None)

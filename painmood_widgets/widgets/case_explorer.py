@@ -23,13 +23,15 @@ import html
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from painmood_widgets import case, charts, model, scales
-from painmood_widgets.rendering import chart_widget
-from painmood_widgets.widgets.common import educational_notice, evidence_table_html
+from painmood_widgets import case, model, scales
+from painmood_widgets.widgets.common import (
+    LiveTrajectoryChart,
+    educational_notice,
+    evidence_table_html,
+)
 from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
 from painmood_widgets.wording import in_sentence, listing
 
@@ -38,22 +40,20 @@ __all__ = ["CaseExplorer"]
 _LABEL_STYLE = {"description_width": "initial"}
 
 
-def _case_chart(
-    comparison: case.CaseComparison, course: pd.DataFrame, summary: str
-) -> alt.VConcatChart:
-    """The model's trajectory chart with her observed scores on each panel.
-
-    The summary sentence leads the chart's text alternative.
-    """
+def _case_chart_arguments(
+    comparison: case.CaseComparison, course: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, object]]:
+    """Arguments of the model's trajectory chart with her observed scores on each panel."""
     name = comparison.case.name
-    chart = charts.trajectory_chart(
+    return (
         comparison.typical,
         comparison.cohort_summary,
-        observed=course,
-        observed_label=name,
-        title=f"{name}'s course against the model's band",
+        {
+            "observed": course,
+            "observed_label": name,
+            "title": f"{name}'s course against the model's band",
+        },
     )
-    return chart.properties(description=f"{summary} {chart.description}")
 
 
 def _story_html(story: case.CaseStudy) -> str:
@@ -106,7 +106,9 @@ class CaseExplorer(widgets.VBox):
         One checkbox per treatment of hers (keys of
         :data:`painmood_widgets.case.CASE_TREATMENTS`), all ticked at first.
     chart : altair.JupyterChart
-        The chart widget, updated in place.
+        The chart widget, updated in place: an update swaps the data and text
+        alternative of its ``spec`` (see
+        :class:`~painmood_widgets.widgets.common.LiveTrajectoryChart`).
     summary_display : ipywidgets.HTML
         The summary sentence (an ARIA live region).
     questions : tuple of painmood_widgets.case.CaseQuestion
@@ -171,7 +173,9 @@ class CaseExplorer(widgets.VBox):
         self.summary_display = widgets.HTML()
         self.band_evidence_display = widgets.HTML()
         self._update_state()
-        self.chart = chart_widget(self._chart())
+        trajectory, cohort_summary, options = _case_chart_arguments(self._comparison, self._course)
+        self._live_chart = LiveTrajectoryChart(self._summary, trajectory, cohort_summary, **options)
+        self.chart = self._live_chart.widget
         self.questions = case.case_questions(self.case)
         self.show_answers = widgets.ToggleButton(
             value=False,
@@ -298,9 +302,11 @@ class CaseExplorer(widgets.VBox):
             model.evidence_behind(self._comparison.scenario)
         )
 
-    def _chart(self) -> alt.VConcatChart:
-        return _case_chart(self._comparison, self._course, self._summary)
+    def _draw(self) -> None:
+        """Draw the chart, the summary sentence leading its text alternative."""
+        trajectory, cohort_summary, options = _case_chart_arguments(self._comparison, self._course)
+        self._live_chart.show(self._summary, trajectory, cohort_summary, **options)
 
     def _refresh(self) -> None:
         self._update_state()
-        self.chart.chart = self._chart()
+        self._draw()

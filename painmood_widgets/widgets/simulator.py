@@ -6,14 +6,15 @@ course with the band of a simulated cohort, a plain-language summary, the eviden
 behind the result and, on request, the "no change" course for comparison.
 
 The app is built once. An update (debounced: a burst of changes runs the model once)
-changes values only: the summary's HTML, the evidence table's HTML and the ``chart`` of
-the one chart widget. State can be set and read from Python::
+changes values only: the summary's HTML, the evidence table's HTML and the ``spec`` of
+the one chart widget (only its data and text alternative, unless the weeks, the visits or
+the comparison change what is drawn). State can be set and read from Python::
 
     app = SimulatorApp()
     app.sleep_hours.value = 5              # controls are named as the Scenario fields
     app.treatments["cbt"].value = True
     app.set_values(opioid_days=200)        # checked: a bad value raises ValueError
-    app.scenario, app.trajectory, app.summary_text, app.chart.chart
+    app.scenario, app.trajectory, app.summary_text, app.chart.spec
 
 With no running asyncio loop (a script, pytest) a change applies at once. In a live
 kernel a change made in a cell applies after the debounce delay, like a learner's:
@@ -38,8 +39,11 @@ import pandas as pd
 import traitlets
 
 from painmood_widgets import charts, describe, model
-from painmood_widgets.rendering import chart_widget
-from painmood_widgets.widgets.common import educational_notice, evidence_table_html
+from painmood_widgets.widgets.common import (
+    LiveTrajectoryChart,
+    educational_notice,
+    evidence_table_html,
+)
 from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
 
 __all__ = [
@@ -170,7 +174,9 @@ class SimulatorApp(widgets.VBox):
     reset_button : ipywidgets.Button
         Calls :meth:`reset`.
     chart : altair.JupyterChart
-        The one chart widget; each update sets its ``chart``.
+        The one chart widget. An update swaps the data and text alternative of its
+        ``spec`` (see :class:`~painmood_widgets.widgets.common.LiveTrajectoryChart`), so
+        ``spec`` is what it draws; its ``chart`` is set only when the layout changes.
     summary_display, error_display, evidence_display : ipywidgets.HTML
         The summary, the last refusal (empty when none) and the evidence table.
     evidence_panel : ipywidgets.Accordion
@@ -275,7 +281,9 @@ class SimulatorApp(widgets.VBox):
         self.treatments_box = _section("Treatments", list(self.treatments.values()))
 
         self._show(start, compare=self._start_compare, visits=self.visit_interval_weeks)
-        self.chart = chart_widget(self._chart)
+        trajectory, cohort_summary, options = self._chart_arguments
+        self._live_chart = LiveTrajectoryChart(self._summary, trajectory, cohort_summary, **options)
+        self.chart = self._live_chart.widget
 
         header = (
             ()
@@ -459,7 +467,8 @@ class SimulatorApp(widgets.VBox):
 
     def _update(self) -> None:
         self._show(self.scenario, compare=self.compare.value, visits=self.visit_interval_weeks)
-        self.chart.chart = self._chart
+        trajectory, cohort_summary, options = self._chart_arguments
+        self._live_chart.show(self._summary, trajectory, cohort_summary, **options)
 
     def _show(self, scenario: model.Scenario, *, compare: bool, visits: int) -> None:
         """Run the model for `scenario` and set every output (the chart widget excepted)."""
@@ -482,13 +491,6 @@ class SimulatorApp(widgets.VBox):
         sentences.append(describe.describe_band(cohort_summary, week))
         sentences.append(describe.describe_scenario(scenario))
         summary = " ".join(sentences)
-        chart = charts.trajectory_chart(
-            trajectory,
-            cohort_summary,
-            visit_interval_weeks=visits,
-            reference=reference,
-            reference_label=_NO_CHANGE_EXPLAINED,
-        )
         evidence = model.evidence_behind(scenario)
         illustrative = int((evidence["evidence_level"] == "illustrative").sum())
 
@@ -498,7 +500,15 @@ class SimulatorApp(widgets.VBox):
         self._reference = reference
         self._evidence = evidence
         self._summary = summary
-        self._chart = chart.properties(description=f"{summary} {chart.description}")
+        self._chart_arguments = (
+            trajectory,
+            cohort_summary,
+            {
+                "visit_interval_weeks": visits,
+                "reference": reference,
+                "reference_label": _NO_CHANGE_EXPLAINED,
+            },
+        )
         self._error_text = ""
         self.error_display.value = ""
         self.summary_display.value = (

@@ -1,9 +1,10 @@
 """painmood's charts render in real Chromium with the network cut, in Voila and JupyterLab.
 
 One notebook displays every chart from ``painmood_widgets.charts``, a plain ``alt.Chart``
-built in the notebook, the overlap table and a live chart widget that a button updates in
-place. Each chart must be drawn by vega-embed as an SVG carrying the chart's description
-as its ARIA label, with no request leaving the machine.
+built in the notebook, the overlap table and two live chart widgets that buttons update in
+place: one given a new chart, one given new data only (``replace_data``). Each chart
+must be drawn by vega-embed as an SVG carrying the chart's description as its ARIA label,
+with no request leaving the machine.
 """
 
 import json
@@ -29,7 +30,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 from painmood_widgets import charts
-from painmood_widgets.rendering import chart_widget, enable_offline_rendering
+from painmood_widgets.rendering import chart_widget, enable_offline_rendering, replace_data
 
 enable_offline_rendering()
 weeks = np.arange(13)
@@ -88,6 +89,19 @@ def show_lifestyle_only(_):
 
 button.on_click(show_lifestyle_only)
 widgets.VBox([button, live])""",
+    """\
+swapped = chart_widget(charts.trajectory_chart(treated, summary))
+swapped.add_class("painmood-swapped")
+swap_button = widgets.Button(description="Show a worse course")
+
+
+def show_a_worse_course(_):
+    data = charts.trajectory_data(course(6.5, 21.0), summary)
+    replace_data(swapped, data.datasets, data.description)
+
+
+swap_button.on_click(show_a_worse_course)
+widgets.VBox([swap_button, swapped])""",
 ]
 
 # How each chart's ARIA label (its description) begins, in page order.
@@ -99,6 +113,7 @@ LABELS = [
     "Feedback loop of Pain",
     "A plain Altair chart of pain by week.",
     "Two scenarios from week 0 to week 12",
+    "Typical patient, weeks 0 to 12",
 ]
 DRAWN_CHARTS = ".vega-embed .chart-wrapper[role='graphics-document']:has(svg.marks)"
 
@@ -150,6 +165,18 @@ def test_charts_render_in_voila_without_the_network(tmp_path, offline_page):
         )
         assert element.evaluate("node => node.isConnected")
         assert live.count() == 1
+        assert page.locator(DRAWN_CHARTS).count() == len(LABELS)
+
+        # new data only: the same element redraws the new numbers and description
+        swapped = page.locator(".painmood-swapped")
+        element = swapped.element_handle()
+        marks = swapped.locator("svg.marks").inner_html()
+        page.get_by_role("button", name="Show a worse course").click()
+        page.locator(".painmood-swapped .chart-wrapper[aria-label*='to 21 (severe)']").wait_for(
+            timeout=20_000
+        )
+        assert element.evaluate("node => node.isConnected")
+        assert swapped.locator("svg.marks").inner_html() != marks
         assert page.locator(DRAWN_CHARTS).count() == len(LABELS)
     assert offline_page.external == []
 
