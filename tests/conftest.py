@@ -1,4 +1,4 @@
-"""Shared fixtures: Voila servers started the way `make serve` starts them."""
+"""Shared test settings, and Voila servers started the way `make serve` starts them."""
 
 import os
 import socket
@@ -13,6 +13,12 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured by the benchmarks (make bench), not by tests: no hypothesis deadline,
+# so a loaded 2-core CI machine cannot turn a slow example into a failure.
+settings.register_profile("painmood", deadline=None)
+settings.load_profile("painmood")
 
 ROOT = Path(__file__).resolve().parents[1]
 
