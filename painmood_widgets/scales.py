@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
@@ -61,6 +62,7 @@ __all__ = [
     "ScoreBand",
     "answer_sequence",
     "bpi_severity_band",
+    "check_item",
     "pain_change",
     "phq9_change",
     "phq9_severity",
@@ -363,26 +365,73 @@ def answer_sequence(
     return values
 
 
-def _item_answers(
-    items: object,
-    scale: str,
-    labels: tuple[str, ...],
-    highest: int,
-    order: str,
-    missing_allowed: bool,
-) -> tuple[int | None, ...]:
+_ITEM_SETS = MappingProxyType(
+    {
+        # scale: (item labels, highest answer, whether scoring allows a missing item)
+        "PHQ-9": (PHQ9_ITEM_LABELS, 3, True),
+        "BPI severity": (BPI_SEVERITY_ITEMS, 10, False),
+        "BPI interference": (BPI_INTERFERENCE_ITEMS, 10, True),
+        "PEG": (PEG_ITEMS, 10, False),
+    }
+)
+
+
+def check_item(scale: str, number: int, value: object) -> int | None:
+    """Check one item's answer, as the scoring functions check it.
+
+    Forms use it to refuse a bad answer before scoring, with the same message.
+
+    Parameters
+    ----------
+    scale : str
+        ``"PHQ-9"``, ``"BPI severity"``, ``"BPI interference"`` or ``"PEG"``.
+    number : int
+        The item's number on its scale, from 1.
+    value : object
+        The answer: an integer from 0 to 3 (PHQ-9) or 0 to 10 (BPI, PEG); None marks a
+        missing answer where the scale's scoring allows one (PHQ-9, BPI interference).
+
+    Returns
+    -------
+    int or None
+        The answer as a plain int; None for an allowed missing answer.
+
+    Raises
+    ------
+    ValueError
+        If `value` is not an integer in the item's range (bools, floats such as 2.0,
+        strings and NaN are refused, and None where scoring needs every item); the
+        message names the item by number and label and gives the range. Also if `scale`
+        or `number` is unknown.
+
+    Examples
+    --------
+    >>> check_item("PHQ-9", 9, 1)
+    1
+    >>> check_item("PEG", 1, 11)
+    Traceback (most recent call last):
+    ...
+    ValueError: PEG item 1 (average pain in the past week) must be an integer from 0 to 10, got 11
+    """
+    if scale not in _ITEM_SETS:
+        raise ValueError(f"scale must be one of {', '.join(_ITEM_SETS)}; got {scale!r}")
+    labels, highest, missing_allowed = _ITEM_SETS[scale]
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(labels):
+        raise ValueError(f"{scale} item number must be from 1 to {len(labels)}; got {number!r}")
+    if value is None and missing_allowed:
+        return None
+    note = " or None if missing" if missing_allowed else ""
+    name = f"{scale} item {number} ({in_sentence(labels[number - 1])})"
+    return _integer_answer(value, name, highest, note)
+
+
+def _item_answers(items: object, scale: str, order: str) -> tuple[int | None, ...]:
     """Check a set of item answers; return them as ints, with None for missing ones."""
+    labels, highest, missing_allowed = _ITEM_SETS[scale]
     note = " or None if missing" if missing_allowed else ""
     rule = f"each an integer from 0 to {highest}{note}"
     values = answer_sequence(items, scale, len(labels), rule, order)
-    answers: list[int | None] = []
-    for number, (value, label) in enumerate(zip(values, labels, strict=True), start=1):
-        if value is None and missing_allowed:
-            answers.append(None)
-        else:
-            name = f"{scale} item {number} ({in_sentence(label)})"
-            answers.append(_integer_answer(value, name, highest, note))
-    return tuple(answers)
+    return tuple(check_item(scale, number, value) for number, value in enumerate(values, start=1))
 
 
 def _round_half_up(value: Fraction, places: int) -> Fraction:
@@ -548,14 +597,7 @@ def score_phq9(items: Sequence[int | None]) -> Phq9Result:
     >>> result.item9_positive, result.item9_answered
     (False, False)
     """
-    answers = _item_answers(
-        items,
-        "PHQ-9",
-        PHQ9_ITEM_LABELS,
-        highest=3,
-        order="items 1 to 9 in questionnaire order",
-        missing_allowed=True,
-    )
+    answers = _item_answers(items, "PHQ-9", order="items 1 to 9 in questionnaire order")
     missing = [number for number, answer in enumerate(answers, start=1) if answer is None]
     if len(missing) > PHQ9_MOST_MISSING:
         listed = ", ".join(str(number) for number in missing)
@@ -638,21 +680,11 @@ def score_bpi(severity: Sequence[int], interference: Sequence[int | None]) -> Bp
     >>> score_bpi([4, 1, 2, 3], [5, None, 4, None, None, 6, None]).interference is None
     True
     """
-    severity_answers = _item_answers(
-        severity,
-        "BPI severity",
-        BPI_SEVERITY_ITEMS,
-        highest=10,
-        order="worst, least, average, now",
-        missing_allowed=False,
-    )
+    severity_answers = _item_answers(severity, "BPI severity", order="worst, least, average, now")
     interference_answers = _item_answers(
         interference,
         "BPI interference",
-        BPI_INTERFERENCE_ITEMS,
-        highest=10,
         order=", ".join(in_sentence(label) for label in BPI_INTERFERENCE_ITEMS),
-        missing_allowed=True,
     )
     severity_scores = [answer for answer in severity_answers if answer is not None]
     given = [answer for answer in interference_answers if answer is not None]
@@ -705,10 +737,8 @@ def score_peg(pain: int, enjoyment: int, activity: int) -> float:
     5.33
     """
     answers = [
-        _integer_answer(value, f"PEG item {number} ({in_sentence(label)})", 10)
-        for number, (value, label) in enumerate(
-            zip((pain, enjoyment, activity), PEG_ITEMS, strict=True), start=1
-        )
+        check_item("PEG", number, value)
+        for number, value in enumerate((pain, enjoyment, activity), start=1)
     ]
     return _mean(answers)
 

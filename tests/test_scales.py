@@ -26,6 +26,7 @@ from painmood_widgets.scales import (
     Phq9Change,
     Phq9Result,
     bpi_severity_band,
+    check_item,
     pain_change,
     phq9_change,
     phq9_severity,
@@ -680,3 +681,44 @@ def test_results_have_the_documented_types():
     pain = pain_change(np.int64(6), np.float64(4.5))
     assert type(pain.delta) is float
     assert type(pain.percent) is float
+
+
+# --------------------------------------------------------------------------- one item
+@pytest.mark.parametrize(
+    ("scale", "number", "highest", "score"),
+    [
+        ("PHQ-9", 9, 3, lambda v: score_phq9([0] * 8 + [v])),
+        ("BPI severity", 2, 10, lambda v: score_bpi([0, v, 0, 0], [0] * 7)),
+        ("BPI interference", 7, 10, lambda v: score_bpi([0] * 4, [0] * 6 + [v])),
+        ("PEG", 3, 10, lambda v: score_peg(0, 0, v)),
+    ],
+)
+def test_check_item_refuses_exactly_what_scoring_refuses(scale, number, highest, score):
+    assert check_item(scale, number, highest) == highest
+    bads = (highest + 1, -1, 1.0, True, "1", math.nan)
+    if scale in {"PHQ-9", "BPI interference"}:  # scoring allows a missing item here
+        assert check_item(scale, number, None) is None
+        assert score(None) is not None
+    else:
+        bads += (None,)
+    for bad in bads:
+        with pytest.raises(ValueError) as from_check:
+            check_item(scale, number, bad)
+        with pytest.raises(ValueError) as from_scoring:
+            score(bad)
+        assert str(from_check.value) == str(from_scoring.value)
+        assert f"{scale} item {number}" in str(from_check.value)
+
+
+@pytest.mark.parametrize(
+    ("scale", "number", "message"),
+    [
+        ("GAD-7", 1, "scale must be one of PHQ-9, BPI severity, BPI interference, PEG"),
+        ("PHQ-9", 10, "PHQ-9 item number must be from 1 to 9"),
+        ("PEG", 0, "PEG item number must be from 1 to 3"),
+        ("PEG", True, "PEG item number must be from 1 to 3"),
+    ],
+)
+def test_check_item_refuses_unknown_scales_and_items(scale, number, message):
+    with pytest.raises(ValueError, match=message):
+        check_item(scale, number, 0)

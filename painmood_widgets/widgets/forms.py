@@ -100,15 +100,6 @@ class _Outcome(NamedTuple):
     summary_text: str
 
 
-def _probe(count: int, index: int, value: object) -> list[object]:
-    """A complete set of zeros with `value` at `index`, for the scales to judge `value`.
-
-    Scoring such a set raises the scales' own ``ValueError`` (naming the item by number
-    and label) when `value` is not a valid answer, so the forms never restate a rule.
-    """
-    return [value if position == index else 0 for position in range(count)]
-
-
 def _missing_sentence(answers: Sequence[object], names: Sequence[str]) -> str:
     missing = [name for answer, name in zip(answers, names, strict=True) if answer is None]
     if len(missing) == len(names):
@@ -265,7 +256,7 @@ class _ItemForm(widgets.VBox):
 
 
 def _check_phq9_item(index: int, value: object) -> None:
-    scales.score_phq9(_probe(len(scales.PHQ9_ITEMS), index, value))
+    scales.check_item("PHQ-9", index + 1, value)
 
 
 def _evaluate_phq9(answers: tuple[int | None, ...]) -> _Outcome:
@@ -409,13 +400,10 @@ def _rating_control(label: str) -> AnswerToggleButtons:
 
 def _check_bpi_item(index: int, value: object) -> None:
     severity_count = len(scales.BPI_SEVERITY_ITEMS)
-    interference_count = len(scales.BPI_INTERFERENCE_ITEMS)
     if index < severity_count:
-        scales.score_bpi(_probe(severity_count, index, value), [0] * interference_count)
+        scales.check_item("BPI severity", index + 1, value)
     else:
-        scales.score_bpi(
-            [0] * severity_count, _probe(interference_count, index - severity_count, value)
-        )
+        scales.check_item("BPI interference", index - severity_count + 1, value)
 
 
 def _evaluate_bpi(answers: tuple[int | None, ...]) -> _Outcome:
@@ -526,7 +514,7 @@ class BpiForm(_ItemForm):
 
 
 def _check_peg_item(index: int, value: object) -> None:
-    scales.score_peg(*_probe(len(scales.PEG_ITEMS), index, value))
+    scales.check_item("PEG", index + 1, value)
 
 
 def _evaluate_peg(answers: tuple[int | None, ...]) -> _Outcome:
