@@ -3,9 +3,9 @@
 Prints one table:
 
 * ``simulate_cohort`` for 100,000 patients x 52 weeks (the DataFrame included) beside a
-  bare numpy loop that does the same number of per-week vector updates over arrays of the
-  same size and dtype (seven states relaxing towards a target each week, the two outcomes
-  clipped and stored), and the ratio of the two;
+  bare numpy loop of the same shape: seven states relaxing towards a target each week over
+  arrays of the same size and dtype, the two outcomes clipped and stored (the model's own
+  states: pain, PHQ-9, stress and the mediators), and the ratio of the two;
 * ``simulate_patients`` alone (the vectorized core, no DataFrame) against the same loop;
 * ``trajectory`` per call beside constructing an empty DataFrame and a DataFrame of the same
   shape from ready arrays.

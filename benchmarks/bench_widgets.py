@@ -50,7 +50,7 @@ def main() -> None:
             _median_seconds(simulator_update(compare=False)),
         ),
         (
-            "SimulatorApp update, compare with no change on",
+            "SimulatorApp update, compare with usual care on",
             _median_seconds(simulator_update(compare=True)),
         ),
     ]

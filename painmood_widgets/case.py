@@ -5,8 +5,9 @@ The source article tells of a 48-year-old woman with chronic low back pain whose
 duloxetine, a gentle yoga (exercise) programme and weekly cognitive behavioural therapy
 (CBT). It is a story, not data: in SCOPE, collaborative care lowered BPI pain by about 1
 point more than usual care at 12 months, and 51.7% vs 27.1% of patients had at least 30%
-pain improvement (Kroenke et al., JAMA 2014). Maria is plausible for a responder, not the
-average, and this module shows why with the model's own numbers.
+pain improvement (Kroenke et al., JAMA 2014). Whether Maria is typical, a responder or lucky
+is what the model's band shows: it was calibrated to trial arms, not to her, and this
+module says where she falls in it, whatever that is.
 
 Every number of the case is a ``case_*`` row of ``datasets/evidence.csv`` (labelled
 illustrative) and is read when a function is called, so a "what if" evidence file
@@ -96,8 +97,8 @@ _QUALITY_NOTES = MappingProxyType(
             "with pain self-management"
         ),
         "exercise": (
-            "the exercise figures are illustrative (possible benefit, low-quality evidence, "
-            "no pooled effect)"
+            "the exercise pain figure comes from trials in low back pain, its mood figure from "
+            "cohort studies of everyday activity, and the programme's minutes are illustrative"
         ),
         "cbt": "CBT's effects on pain and mood vanish against active controls",
     }
@@ -471,17 +472,18 @@ def case_against_band(
     ----------
     Löwe B, et al. Med Care 2004;42:1194 (PHQ-9 response, remission, clinically important
     change). Farrar JT, et al. Pain 2001;94:149 (pain change). Kroenke K, et al. JAMA
-    2014 (SCOPE: why one responder is not the average).
+    2014 (SCOPE: why one good course is not the average).
 
     Examples
     --------
     >>> result = case_against_band(n=500)
     >>> result.pain.position, result.pain.better_than_median
-    ('inside', True)
+    ('inside', False)
     >>> result.phq9_change.response, result.phq9_change.remission
     (True, False)
-    >>> case_against_band(n=500, treatments=[]).phq9.position
-    'below'
+    >>> untreated = case_against_band(n=500, treatments=[])
+    >>> bool(untreated.phq9.p50 > result.phq9.p50)
+    True
     """
     case = _checked_case(case)
     scenario = case_scenario(case, treatments)
@@ -564,7 +566,7 @@ def _verdict(comparison: CaseComparison) -> str:
     if all(score.inside_band for score in scores):
         better = [_MEASURE_NAMES[s.measure] for s in scores if s.better_than_median]
         if len(better) == len(scores):
-            return ": plausible for a responder, not the average."
+            return ": plausible, and better than the typical course on both."
         if not better:
             return ": plausible, and no better than the typical course."
         return f": plausible, better than the median for {listing(better)} only."
@@ -613,8 +615,8 @@ def describe_case(comparison: CaseComparison) -> str:
     --------
     >>> print(describe_case(case_against_band()))
     With all three of her treatments, Maria's PHQ-9 at week 12 (6) lies inside the model's
-    10-90% band (3-13) and below its median (9); her pain (4) lies inside the band (2.4-6.2)
-    and below its median (4.6): plausible for a responder, not the average.
+    10-90% band (1-14) and below its median (7); her pain (4) lies inside the band (0.2-6.5)
+    and at or above its median (3.2): plausible, better than the median for PHQ-9 only.
     """
     if not isinstance(comparison, CaseComparison):
         raise ValueError(f"comparison must be a CaseComparison; got {type(comparison).__name__}")
@@ -663,7 +665,8 @@ def _phq9_question(case: CaseStudy) -> CaseQuestion:
 
 
 def _strength_list(case: CaseStudy, outcome: str) -> str:
-    table = evidence.rows([f"{name}_{outcome}_smd" for name in case.treatments])
+    column = 0 if outcome == "pain" else 1
+    table = evidence.rows([model.TREATMENT_EFFECT_ROWS[name][column] for name in case.treatments])
     table = table.assign(treatment=list(case.treatments)).sort_values(
         "value", ascending=False, kind="stable"
     )
@@ -754,9 +757,9 @@ def _illustrative_question(case: CaseStudy) -> CaseQuestion:
         answer += f" Not illustrative: {listing(other)}."
     answer += (
         f" Behind the band, {invented} of the {len(behind)} rows are illustrative too "
-        "(the couplings, time constants, spread of response and the exercise effects). "
-        "Published: the PHQ-9 bands and change rules, the pain change thresholds, the SCOPE "
-        "figures and the CBT effect sizes."
+        "(the couplings, time constants, score SDs and the exercise programme's minutes). "
+        "Published: the PHQ-9 bands and change rules, the pain change thresholds, the trial "
+        "arms behind usual care and the CBT effect sizes."
     )
     return CaseQuestion("Which numbers in her story are illustrative?", answer)
 

@@ -11,7 +11,7 @@ The charts:
 
 - :func:`trajectory_chart`: pain and PHQ-9 of the typical patient over the weeks, the
   10-90% band of a simulated cohort, the PHQ-9 severity bands and the re-evaluation
-  visits every 4 to 6 weeks, optionally with a reference course (such as "no change")
+  visits every 4 to 6 weeks, optionally with a reference course (such as "usual care")
   and a patient's observed scores;
 - :func:`comparison_chart`: two scenarios overlaid;
 - :func:`tornado_chart`: one-at-a-time sensitivity of an outcome to each lever;
@@ -274,7 +274,7 @@ def trajectory_chart(
     visit_interval_weeks: int = 4,
     visit_weeks: Sequence[int] | None = None,
     reference: pd.DataFrame | None = None,
-    reference_label: str = "no change",
+    reference_label: str = "usual care",
     observed: pd.DataFrame | None = None,
     observed_label: str | None = None,
     title: str = "Pain and depression over time",
@@ -307,7 +307,7 @@ def trajectory_chart(
     reference : pandas.DataFrame, optional
         A second course to compare with, columns ``week``, ``pain`` and ``phq9`` like
         `trajectory`.
-    reference_label : str, default "no change"
+    reference_label : str, default "usual care"
         What the reference course is, for the subtitle, the tooltip and the description.
     observed : pandas.DataFrame, optional
         A patient's observed scores, columns ``week``, ``pain`` and ``phq9``, one row per
@@ -423,7 +423,7 @@ def trajectory_data(
     visit_interval_weeks: int = 4,
     visit_weeks: Sequence[int] | None = None,
     reference: pd.DataFrame | None = None,
-    reference_label: str = "no change",
+    reference_label: str = "usual care",
     observed: pd.DataFrame | None = None,
     observed_label: str | None = None,
     title: str = "Pain and depression over time",

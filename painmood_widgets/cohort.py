@@ -7,35 +7,41 @@ distributions below, and the weekly pain and PHQ-9 values come from
 :func:`painmood_widgets.model.simulate_patients`, whose couplings are illustrative.
 Educational, not diagnostic.
 
-Baseline characteristics, one draw per patient:
+Every number of the design is a row of ``datasets/evidence.csv``, read when the cohort is
+generated (``synthetic_*`` rows, illustrative, unless named otherwise). One draw per
+patient:
 
-- **age band**: weighted by the prevalence of chronic pain in each band, 9.4% (20-34
-  years), 17.7% (35-49), 26.3% (50-64) and 31.0% (65 and over) (Zelaya et al., NCHS Data
-  Brief 390, 2020), as if the four bands were equally large in the population (a
-  simplification). The youngest band is labelled 18-34.
-- **sex**: weighted by prevalence, women 25.4% and men 23.2% (Lucas & Sohi, NCHS Data
-  Brief 518, 2024), as if women and men were equally many.
-- **pain site**: illustrative weights (``PAIN_SITE_WEIGHTS``).
-- **baseline PHQ-9**: normal, mean 8 and SD 5 points, clipped to 0-27, so that about 35%
-  score 10 or more, the proportion of people with chronic pain who had depression in a
-  community sample (Bair et al., Arch Intern Med 2003; Rayner et al., Pain 2016).
-- **baseline pain**: normal, mean 5.5 and SD 1.5 on the 0-10 scale, clipped to 1-10,
-  correlated 0.4 with baseline PHQ-9 (illustrative).
-- **sleep hours**: normal, mean 6.6 and SD 1.1 hours a night, clipped to 3-10, correlated
-  -0.35 with baseline PHQ-9: direction from Jiang et al., J Int Med Res 2017 (depression
-  10.8% at 6 hours or less vs 2.6% at 7-8 hours), strength illustrative.
-- **activity minutes**: 20% inactive (0 minutes a week); the others gamma, shape 1.5 and
-  scale 60 minutes (mean 90 minutes a week), lower with higher baseline PHQ-9
-  (illustrative, direction from the fear-avoidance model, Vlaeyen & Linton, Pain 2000);
-  rounded to 5 minutes and capped at 420.
-- **CRP**: log-normal, median 1.5 mg/L and log-scale SD 0.9, shifted up by 0.47 SD in
-  patients with baseline PHQ-9 of 10 or more (CRP d = 0.47 in depression, Dowlati et al.,
-  Biol Psychiatry 2010, applied on the log scale as an approximation); clipped to 0.1-20.
-- **opioid days**: 70% none; among users 40% 1-89 days, 25% 90-180 days and 35%
-  181-730 days, uniform within each range (illustrative; the ranges are those of
-  Scherrer et al., J Gen Intern Med 2014).
-- **treatments**: each assigned independently at random with the probabilities in
-  ``TREATMENT_PROBABILITIES`` (illustrative).
+- **age band**: weighted by the prevalence of chronic pain in each band (rows
+  ``chronic_pain_prevalence_age_*``, Zelaya et al., NCHS Data Brief 390, 2020), as if the
+  four bands were equally large in the population (a simplification). The youngest band
+  is labelled 18-34.
+- **sex**: weighted by prevalence (``chronic_pain_prevalence_women_percent``,
+  ``chronic_pain_prevalence_men_percent``, Lucas & Sohi, NCHS Data Brief 518, 2024), as if
+  women and men were equally many.
+- **pain site**: ``synthetic_site_*_percent``.
+- **baseline PHQ-9**: normal (``synthetic_phq9_mean``, ``synthetic_phq9_sd``), clipped to
+  0-27, so that about 35% score 10 or more, the share of people with chronic pain who had
+  depression in a community sample (Bair et al. 2003; Rayner et al. 2016).
+- **baseline pain**: normal (``synthetic_pain_mean``, ``synthetic_pain_sd``), clipped to
+  1-10, correlated ``synthetic_pain_phq9_correlation`` with baseline PHQ-9.
+- **sleep hours**: normal (``synthetic_sleep_mean_hours``, ``synthetic_sleep_sd_hours``),
+  clipped to 3-10, correlated ``synthetic_sleep_phq9_correlation`` with baseline PHQ-9:
+  direction from Jiang et al. 2017, strength chosen.
+- **activity minutes**: ``synthetic_inactive_percent`` inactive (0 minutes a week); the
+  others gamma (``synthetic_activity_gamma_shape``,
+  ``synthetic_activity_gamma_scale_minutes``), lower with higher baseline PHQ-9
+  (``synthetic_activity_phq9_slope``; direction from the fear-avoidance model), rounded to
+  5 minutes and capped at 420.
+- **CRP**: log-normal (``synthetic_crp_median_mg_l``, ``synthetic_crp_log_sd``), shifted
+  up by ``synthetic_crp_depression_shift_sd`` log-SDs in patients with baseline PHQ-9 of
+  ``phq9_moderate_from`` or more (CRP d = 0.47 in depression, Dowlati et al. 2010,
+  applied on the log scale as an approximation); clipped to the model's range.
+- **opioid days**: ``synthetic_opioid_users_percent`` on opioids; among users,
+  ``synthetic_opioid_under_90_percent`` with 1-89 days, ``synthetic_opioid_90_180_percent``
+  with 90-180 and ``synthetic_opioid_over_180_percent`` with 181-730, uniform within each
+  range (the ranges of Scherrer et al. 2014).
+- **treatments**: each assigned independently at random (``synthetic_*_percent`` of each
+  treatment).
 
 Age band, sex and pain site do not enter the model: any difference between their groups
 in the file is chance.
@@ -52,7 +58,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from painmood_widgets.model import TREATMENTS, simulate_patients
+from painmood_widgets.evidence import parameter
+from painmood_widgets.model import SCENARIO_FIELDS, TREATMENTS, simulate_patients
 from painmood_widgets.paths import DATASETS_DIR
 
 SEED = 20_240_518
@@ -61,23 +68,15 @@ WEEKS = 26
 DEFAULT_OUTPUT = DATASETS_DIR / "cohort.csv"
 
 AGE_BANDS = ("18-34", "35-49", "50-64", "65+")
-#: Chronic pain prevalence by age band, percent (Zelaya et al., NCHS Data Brief 390, 2020).
-AGE_BAND_PAIN_PREVALENCE_PERCENT = (9.4, 17.7, 26.3, 31.0)
+#: Evidence rows weighting each age band: chronic pain prevalence by age (Zelaya et al. 2020).
+AGE_BAND_ROWS = tuple(
+    f"chronic_pain_prevalence_age_{band}_percent" for band in ("20_34", "35_49", "50_64", "65_plus")
+)
 SEXES = ("female", "male")
-#: Chronic pain prevalence by sex, percent (Lucas & Sohi, NCHS Data Brief 518, 2024).
-SEX_PAIN_PREVALENCE_PERCENT = (25.4, 23.2)
+#: Evidence rows weighting each sex: chronic pain prevalence (Lucas & Sohi 2024).
+SEX_ROWS = ("chronic_pain_prevalence_women_percent", "chronic_pain_prevalence_men_percent")
 PAIN_SITES = ("low_back", "neck", "widespread", "knee_hip", "headache", "neuropathic")
-#: Share of each pain site (illustrative).
-PAIN_SITE_WEIGHTS = (0.35, 0.12, 0.15, 0.18, 0.10, 0.10)
-#: Probability that a patient receives each treatment, independently (illustrative).
-TREATMENT_PROBABILITIES = {
-    "duloxetine": 0.25,
-    "cbt": 0.30,
-    "exercise": 0.40,
-    "cbt_i": 0.15,
-    "mindfulness": 0.20,
-    "social_support": 0.30,
-}
+_OPIOID_RANGES = (("under_90", 1, 89), ("90_180", 90, 180), ("over_180", 181, 730))
 
 COLUMNS = (
     "patient",
@@ -101,6 +100,17 @@ FLOAT_FORMATS = {
     "pain": "%.2f",
     "phq9": "%.2f",
 }
+
+
+def _weights(rows: Sequence[str]) -> np.ndarray:
+    """Probabilities proportional to evidence rows (percentages or prevalences)."""
+    values = np.array([parameter(name) for name in rows])
+    return values / values.sum()
+
+
+def _correlated(z: np.ndarray, correlation: float, rng: np.random.Generator) -> np.ndarray:
+    """Standard normals correlated ``correlation`` with ``z``."""
+    return correlation * z + np.sqrt(1 - correlation**2) * rng.standard_normal(z.shape[0])
 
 
 def treatment_labels(treatment_mask: np.ndarray) -> np.ndarray:
@@ -180,42 +190,59 @@ def generate_baseline(n_patients: int, rng: np.random.Generator) -> pd.DataFrame
     if n_patients < 1:
         raise ValueError("n_patients must be at least 1")
 
-    age_weights = np.array(AGE_BAND_PAIN_PREVALENCE_PERCENT)
-    sex_weights = np.array(SEX_PAIN_PREVALENCE_PERCENT)
-    age_band = rng.choice(
-        np.array(AGE_BANDS, dtype=object), n_patients, p=age_weights / age_weights.sum()
+    age_band = rng.choice(np.array(AGE_BANDS, dtype=object), n_patients, p=_weights(AGE_BAND_ROWS))
+    sex = rng.choice(np.array(SEXES, dtype=object), n_patients, p=_weights(SEX_ROWS))
+    pain_site = rng.choice(
+        np.array(PAIN_SITES, dtype=object),
+        n_patients,
+        p=_weights([f"synthetic_site_{site}_percent" for site in PAIN_SITES]),
     )
-    sex = rng.choice(np.array(SEXES, dtype=object), n_patients, p=sex_weights / sex_weights.sum())
-    pain_site = rng.choice(np.array(PAIN_SITES, dtype=object), n_patients, p=PAIN_SITE_WEIGHTS)
 
     mood = rng.standard_normal(n_patients)
-    baseline_phq9 = np.clip(8.0 + 5.0 * mood, 0.0, 27.0)
+    baseline_phq9 = np.clip(
+        parameter("synthetic_phq9_mean") + parameter("synthetic_phq9_sd") * mood, 0.0, 27.0
+    )
+    pain_z = _correlated(mood, parameter("synthetic_pain_phq9_correlation"), rng)
     baseline_pain = np.clip(
-        5.5 + 1.5 * (0.4 * mood + np.sqrt(1 - 0.4**2) * rng.standard_normal(n_patients)),
-        1.0,
-        10.0,
+        parameter("synthetic_pain_mean") + parameter("synthetic_pain_sd") * pain_z, 1.0, 10.0
     )
+    sleep_z = _correlated(mood, parameter("synthetic_sleep_phq9_correlation"), rng)
+    sleep_range = SCENARIO_FIELDS["sleep_hours"]
     sleep_hours = np.clip(
-        6.6 + 1.1 * (-0.35 * mood + np.sqrt(1 - 0.35**2) * rng.standard_normal(n_patients)),
-        3.0,
-        10.0,
+        parameter("synthetic_sleep_mean_hours") + parameter("synthetic_sleep_sd_hours") * sleep_z,
+        sleep_range.minimum,
+        sleep_range.maximum,
     )
 
-    active = rng.random(n_patients) >= 0.20
-    activity = rng.gamma(1.5, 60.0, n_patients) * np.exp(-0.3 * mood)
-    activity_minutes = np.where(active, np.minimum(5.0 * np.round(activity / 5.0), 420.0), 0.0)
+    active = rng.random(n_patients) >= parameter("synthetic_inactive_percent") / 100
+    activity = rng.gamma(
+        parameter("synthetic_activity_gamma_shape"),
+        parameter("synthetic_activity_gamma_scale_minutes"),
+        n_patients,
+    ) * np.exp(parameter("synthetic_activity_phq9_slope") * mood)
+    activity_top = SCENARIO_FIELDS["activity_minutes"].maximum
+    activity_minutes = np.where(
+        active, np.minimum(5.0 * np.round(activity / 5.0), activity_top), 0.0
+    )
 
-    depressed = baseline_phq9 >= 10.0
-    log_crp = np.log(1.5) + 0.9 * (rng.standard_normal(n_patients) + 0.47 * depressed)
-    crp_mg_l = np.clip(np.exp(log_crp), 0.1, 20.0)
+    depressed = baseline_phq9 >= parameter("phq9_moderate_from")
+    log_crp = np.log(parameter("synthetic_crp_median_mg_l")) + parameter("synthetic_crp_log_sd") * (
+        rng.standard_normal(n_patients) + parameter("synthetic_crp_depression_shift_sd") * depressed
+    )
+    crp_range = SCENARIO_FIELDS["crp_mg_l"]
+    crp_mg_l = np.clip(np.exp(log_crp), crp_range.minimum, crp_range.maximum)
 
-    uses_opioids = rng.random(n_patients) < 0.30
-    duration_range = rng.choice(3, n_patients, p=[0.40, 0.25, 0.35])
-    low = np.array([1, 90, 181])[duration_range]
-    high = np.array([89, 180, 730])[duration_range]
+    uses_opioids = rng.random(n_patients) < parameter("synthetic_opioid_users_percent") / 100
+    duration_range = rng.choice(
+        len(_OPIOID_RANGES),
+        n_patients,
+        p=_weights([f"synthetic_opioid_{label}_percent" for label, _, _ in _OPIOID_RANGES]),
+    )
+    low = np.array([first for _, first, _ in _OPIOID_RANGES])[duration_range]
+    high = np.array([last for _, _, last in _OPIOID_RANGES])[duration_range]
     opioid_days = np.where(uses_opioids, rng.integers(low, high, endpoint=True), 0)
 
-    probabilities = np.array([TREATMENT_PROBABILITIES[name] for name in TREATMENTS])
+    probabilities = np.array([parameter(f"synthetic_{name}_percent") / 100 for name in TREATMENTS])
     treatment_mask = rng.random((n_patients, len(TREATMENTS))) < probabilities
 
     baseline = pd.DataFrame(

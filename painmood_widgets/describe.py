@@ -35,6 +35,8 @@ __all__ = [
     "SUMMARY_WEEK",
     "describe_band",
     "describe_comparison",
+    "describe_levers",
+    "describe_notes",
     "describe_outcome",
     "describe_scenario",
     "describe_visits",
@@ -392,7 +394,7 @@ def describe_comparison(
     trajectory: pd.DataFrame,
     reference: pd.DataFrame,
     week: int = 12,
-    reference_name: str = "no change",
+    reference_name: str = "usual care",
 ) -> str:
     """How a scenario's typical patient differs from a reference scenario at a week.
 
@@ -404,7 +406,7 @@ def describe_comparison(
         with.
     week : int, default 12
         The week to compare; it must be a row of both.
-    reference_name : str, default "no change"
+    reference_name : str, default "usual care"
         What the reference is, in words.
 
     Returns
@@ -423,7 +425,7 @@ def describe_comparison(
     >>> treated = pd.DataFrame({"week": [12], "pain": [4.8], "phq9": [9.2]})
     >>> usual = pd.DataFrame({"week": [12], "pain": [6.0], "phq9": [10.0]})
     >>> describe_comparison(treated, usual)
-    'Compared with no change at week 12: PHQ-9 1 point lower, pain 1.2 points lower.'
+    'Compared with usual care at week 12: PHQ-9 1 point lower, pain 1.2 points lower.'
     """
     row = _row_at(trajectory, "trajectory", week, ("pain", "phq9"))
     base = _row_at(reference, "reference", week, ("pain", "phq9"))
@@ -433,6 +435,118 @@ def describe_comparison(
         f"Compared with {reference_name} at week {week}: PHQ-9 {_difference(phq9, 'point', 0)}, "
         f"pain {_difference(pain, 'point', 1)}."
     )
+
+
+def _lever_value(lever: str, value: float) -> str:
+    """A lever's setting as a sentence names it."""
+    if lever == "sleep_hours":
+        return f"sleep {value:g} hours"
+    if lever == "activity_minutes":
+        return f"activity {value:g} minutes a week"
+    if lever == "crp_mg_l":
+        return f"CRP {value:g} mg/L"
+    return f"opioids for {_points(value, 'day')} so far"
+
+
+def _shift(name: str, change: float) -> str:
+    amount = round(abs(change), 1)
+    if amount == 0:
+        return f"{name} unchanged"
+    return f"{name} {amount:.1f} {'higher' if change > 0 else 'lower'}"
+
+
+def describe_levers(scenario: model.Scenario, week: int = 12) -> str:
+    """What each lever moved away from the reference lifestyle adds by a week.
+
+    Each lever's share is the typical patient's scores with the lever as set, minus the
+    same scenario with only that lever at the reference (see
+    :func:`painmood_widgets.model.lever_effects`), read to one decimal.
+
+    Parameters
+    ----------
+    scenario : painmood_widgets.model.Scenario
+        The scenario shown.
+    week : int, default 12
+        The week described (0 to the scenario's weeks).
+
+    Returns
+    -------
+    str
+        One sentence; when every lever is at the reference, it says so.
+
+    Raises
+    ------
+    ValueError
+        If `week` is not a week of the scenario.
+
+    Examples
+    --------
+    >>> from painmood_widgets.model import Scenario
+    >>> describe_levers(Scenario(sleep_hours=5, crp_mg_l=5))
+    'By week 12, against the reference lifestyle: sleep 5 hours, PHQ-9 0.9 higher and pain \
+0.7 higher; CRP 5 mg/L, PHQ-9 0.3 higher and pain unchanged.'
+    >>> describe_levers(Scenario())
+    'Every lever is at the reference lifestyle (7 hours of sleep, 150 minutes of activity a \
+week, CRP 1 mg/L, no opioids), so the levers add nothing.'
+    """
+    if not isinstance(scenario, model.Scenario):
+        raise ValueError(f"scenario must be a model.Scenario; got {type(scenario).__name__}")
+    effects = model.lever_effects(scenario, week)
+    moved = effects[effects["value"] != effects["reference"]]
+    if moved.empty:
+        reference = model.reference_lifestyle()
+        return (
+            f"Every lever is at the reference lifestyle ({reference['sleep_hours']:g} hours of "
+            f"sleep, {reference['activity_minutes']:g} minutes of activity a week, CRP "
+            f"{reference['crp_mg_l']:g} mg/L, no opioids), so the levers add nothing."
+        )
+    parts = [
+        f"{_lever_value(row.lever, row.value)}, {_shift('PHQ-9', row.phq9)} and "
+        f"{_shift('pain', row.pain)}"
+        for row in moved.itertuples(index=False)
+    ]
+    return f"By week {week}, against the reference lifestyle: {'; '.join(parts)}."
+
+
+def describe_notes(scenario: model.Scenario) -> str:
+    """Where the scenario's controls sit on a stretch the model leaves flat, or beyond
+    its evidence, in plain sentences (:func:`painmood_widgets.model.notes`).
+
+    A lever at its reference value needs no note; a treatment that adds nothing always
+    gets one, so no control is silently dead.
+
+    Parameters
+    ----------
+    scenario : painmood_widgets.model.Scenario
+        The scenario shown.
+
+    Returns
+    -------
+    str
+        Sentences, or an empty string when no note applies.
+
+    Examples
+    --------
+    >>> from painmood_widgets.model import Scenario
+    >>> print(describe_notes(Scenario(sleep_hours=8, treatments={"cbt_i"})))
+    Sleep 8 hours: from 7 to 9 hours, the normal range in the cohort studies, the model adds
+    no effect on pain or mood. CBT for insomnia adds nothing for someone sleeping 7 hours or
+    more in the model: its trials enrolled people with insomnia.
+    """
+    if not isinstance(scenario, model.Scenario):
+        raise ValueError(f"scenario must be a model.Scenario; got {type(scenario).__name__}")
+    reference = model.reference_lifestyle()
+    sentences = []
+    for note in model.notes(scenario):
+        if note.control in model.LEVERS:
+            value = getattr(scenario, note.control)
+            if value == reference[note.control]:
+                continue
+            name = _lever_value(note.control, value)
+            sentences.append(f"{name[0].upper()}{name[1:]}: {note.text}.")
+        else:
+            sentences.append(f"{note.text[0].upper()}{note.text[1:]}.")
+    return " ".join(sentences)
 
 
 def describe_visits(interval_weeks: int, weeks: int) -> str:

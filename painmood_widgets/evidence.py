@@ -201,7 +201,8 @@ def parameter(name: str) -> float:
     >>> parameter("crp_log_sdd")
     Traceback (most recent call last):
     ...
-    ValueError: unknown evidence parameter 'crp_log_sdd'; did you mean crp_log_sd?
+    ValueError: unknown evidence parameter 'crp_log_sdd'; did you mean crp_log_sd, \
+synthetic_crp_log_sd?
     """
     table = values()
     if name not in table:

@@ -1,9 +1,12 @@
 """What several test modules check the same way: the words no painmood text may use, the
-HTML a widget shows, and the cells of an HTML table."""
+HTML a widget shows, the cells of an HTML table, and an edited copy of the evidence table."""
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import ipywidgets as widgets
+
+from painmood_widgets import evidence
 
 FORBIDDEN_PHRASES = (
     "diagnosis:",
@@ -69,3 +72,14 @@ class TableReader(HTMLParser):
             self.caption += data
         elif self._cell is not None:
             self._cell[2] += data
+
+
+def evidence_with(folder: Path, **values: float) -> Path:
+    """A copy of the evidence table in ``folder`` with some rows' values changed."""
+    table = evidence.load_evidence()
+    for name, value in values.items():
+        assert name in set(table["parameter"]), name
+        table.loc[table["parameter"] == name, "value"] = value
+    path = folder / "evidence.csv"
+    table.to_csv(path, index=False)
+    return path

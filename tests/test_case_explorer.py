@@ -93,11 +93,11 @@ def test_the_chart_draws_her_points_over_the_band(explorer):
     assert "Black diamonds: Maria's scores at weeks 0 and 12." in spec["title"]["subtitle"]
 
 
-def test_she_sits_inside_the_band_and_better_than_the_median(explorer):
+def test_the_summary_says_where_the_band_puts_her(explorer):
+    assert explorer.summary_text == case.describe_case(explorer.comparison)
     for score in (explorer.comparison.pain, explorer.comparison.phq9):
-        assert score.p10 <= score.observed <= score.p90
-        assert score.observed < score.p50
-    assert explorer.summary_text.endswith("plausible for a responder, not the average.")
+        assert score.inside_band == (score.p10 <= score.observed <= score.p90)
+        assert score.better_than_median == (score.observed < score.p50)
 
 
 # --- unticking treatments -------------------------------------------------------------------

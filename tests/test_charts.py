@@ -331,10 +331,10 @@ def test_reference_course_is_a_black_dash_dot_line_on_both_panels():
     assert "Dash-dot" not in plain["description"]
 
 
-def test_reference_label_defaults_to_no_change():
+def test_reference_label_defaults_to_usual_care():
     spec = charts.trajectory_chart(typical_patient(), reference=no_change_course()).to_dict()
-    assert spec["title"]["subtitle"][-1] == "Black dash-dot line: no change."
-    assert "Dash-dot line, no change: pain stays at 7.0" in spec["description"]
+    assert spec["title"]["subtitle"][-1] == "Black dash-dot line: usual care."
+    assert "Dash-dot line, usual care: pain stays at 7.0" in spec["description"]
 
 
 def test_observed_scores_are_black_diamonds_labelled_beside_the_last_one():

@@ -9,17 +9,20 @@ import pytest
 
 from painmood_widgets import evidence, model
 
-# First authors and bodies cited in the project's vetted evidence brief; a published or
-# derived row citing anyone else would be a citation the brief never checked.
+# First authors and bodies cited in the project's vetted evidence brief, and those read
+# (abstract or summary of findings) for model v2 and listed on docs/model.md; a published
+# or derived row citing anyone else would be a citation nobody checked.
 BRIEF_SOURCES = (
     "Afolalu",
     "Bair",
+    "Busse",
     "Chandola",
     "Cleeland",
     "Dowell",
     "Dowlati",
     "Dworkin",
     "Farrar",
+    "Furukawa",
     "Geneen",
     "Haapakoski",
     "Hilton",
@@ -30,6 +33,9 @@ BRIEF_SOURCES = (
     "Lunn",
     "NHS Data Dictionary",
     "O'Mahony",
+    "Osimo",
+    "Pearce",
+    "Pearson",
     "Rikard",
     "Runge",
     "Scherrer",
@@ -38,8 +44,10 @@ BRIEF_SOURCES = (
     "Simon",
     "Szuhany",
     "Valkanova",
+    "Verville",
     "Williams, Eccleston, Morley",
     "Zelaya",
+    "Zhai",
 )
 
 # The source article's numbers that the brief found unsupported, overstated or untraceable.
@@ -79,28 +87,65 @@ def table() -> pd.DataFrame:
     return evidence.load_evidence()
 
 
-def _probit_difference(treated_percent: float, control_percent: float) -> float:
-    inverse = NormalDist().inv_cdf
-    return inverse(treated_percent / 100) - inverse(control_percent / 100)
-
-
 def _logistic_smd(ratio: float) -> float:
     return math.log(ratio) * math.sqrt(3) / math.pi
 
 
-# How each derived row is computed from published rows of the same table.
+def _responder_share(percent: float) -> float:
+    """Standard normals above which ``percent`` of a normal distribution lies."""
+    return NormalDist().inv_cdf(1 - percent / 100)
+
+
+def _natural_course_spread(v) -> float:
+    threshold = v["pain_substantial_change_percent"] / 100
+    return (threshold - v["natural_course_pain_fraction"]) / _responder_share(
+        v["lunn_placebo_pain_relief_50_percent"]
+    )
+
+
+def _activity_dose(v, minutes: float) -> float:
+    return (minutes / v["activity_reference_minutes"]) ** v["activity_dose_exponent"]
+
+
+# How each derived row is computed from other rows of the same table.
 DERIVATIONS = {
-    "sleep_short_depression_smd": lambda v: _probit_difference(
-        v["depression_short_sleep_percent"], v["depression_reference_sleep_percent"]
-    ),
+    "sleep_short_depression_smd": lambda v: _logistic_smd(v["sleep_short_depression_rr"]),
     "sleep_problem_pain_smd": lambda v: _logistic_smd(v["sleep_problem_pain_or_short_term"]),
     "opioid_90_180_phq9_smd": lambda v: _logistic_smd(v["opioid_depression_hr_90_180"]),
     "opioid_over_180_phq9_smd": lambda v: _logistic_smd(v["opioid_depression_hr_over_180"]),
-    "duloxetine_pain_smd": lambda v: _probit_difference(
-        v["duloxetine_pain_relief_50_percent"], v["duloxetine_placebo_pain_relief_50_percent"]
+    "duloxetine_pain_smd": lambda v: (
+        v["lunn_duloxetine_pain_mean_difference_points"] / v["pain_sd_points"]
     ),
-    "duloxetine_phq9_smd": lambda v: _probit_difference(
-        v["scamp_depression_response_percent"], v["scamp_usual_care_response_percent"]
+    "duloxetine_phq9_smd": lambda v: (
+        v["natural_course_spread"]
+        * (
+            _responder_share(v["scamp_usual_care_response_percent"])
+            - _responder_share(v["scamp_depression_response_percent"])
+        )
+        * v["calibration_baseline_phq9"]
+        / v["phq9_sd_points"]
+    ),
+    "natural_course_pain_fraction": lambda v: (
+        v["lunn_placebo_pain_improvement_points"] / v["calibration_baseline_pain"]
+    ),
+    "natural_course_spread": _natural_course_spread,
+    "natural_course_phq9_fraction": lambda v: (
+        v["phq9_response_drop_percent"] / 100
+        - _responder_share(v["scamp_usual_care_response_percent"]) * v["natural_course_spread"]
+    ),
+    "activity_dose_exponent": lambda v: math.log2(
+        math.log(v["activity_recommended_depression_rr"])
+        / math.log(v["activity_half_volume_depression_rr"])
+    ),
+    "activity_depression_smd": lambda v: -_logistic_smd(v["activity_recommended_depression_rr"]),
+    "activity_pain_smd": lambda v: (
+        v["exercise_pain_smd"]
+        / (
+            _activity_dose(
+                v, v["exercise_trial_activity_minutes"] + v["exercise_programme_minutes"]
+            )
+            - _activity_dose(v, v["exercise_trial_activity_minutes"])
+        )
     ),
 }
 

@@ -131,16 +131,17 @@ class CaseExplorer(widgets.VBox):
 
     References
     ----------
-    Kroenke K, et al. JAMA 2014 (SCOPE): plausible for a responder, not an average.
+    Kroenke K, et al. JAMA 2014 (SCOPE): one good course is not the average.
 
     Examples
     --------
     >>> explorer = CaseExplorer(n=300)
     >>> explorer.comparison.phq9.position
     'inside'
+    >>> median = explorer.comparison.phq9.p50
     >>> explorer.treatments["duloxetine"].value = False
-    >>> explorer.comparison.phq9.position, sorted(explorer.selected_treatments)
-    ('below', ['cbt', 'exercise'])
+    >>> bool(explorer.comparison.phq9.p50 > median), sorted(explorer.selected_treatments)
+    (True, ['cbt', 'exercise'])
     >>> explorer.answers_visible
     False
     """

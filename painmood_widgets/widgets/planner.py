@@ -85,14 +85,17 @@ ROADMAP = (
         "exercise",
         "4. Exercise: a graded programme such as gentle yoga",
         "exercise",
-        "Possible benefit for pain and mood, from low-quality evidence.",
+        "Structured exercise probably eases chronic low back pain a little, and more activity "
+        "goes with less depression; in the model the programme adds activity, so it helps an "
+        "inactive patient most.",
         "exercise",
     ),
     RoadmapStep(
         "sleep_hygiene",
         "5. Sleep hygiene: CBT for insomnia (CBT-I)",
         "sleep hygiene (CBT-I)",
-        "Improves sleep most, depression moderately and pain a little.",
+        "Improves sleep most, depression moderately and pain a little; in the model it helps "
+        "only someone who sleeps less than 7 hours.",
         "cbt_i",
     ),
     RoadmapStep(
@@ -118,7 +121,7 @@ _LABEL_STYLE = {"description_width": "initial"}
 
 def _evidence_line(treatment: str) -> str:
     """Sources and evidence levels of the model rows behind a treatment's effects."""
-    rows = evidence.rows([f"{treatment}_pain_smd", f"{treatment}_phq9_smd"])
+    rows = evidence.rows(model.TREATMENT_EFFECT_ROWS[treatment])
     cited = dict.fromkeys(
         f"{source[:-1]}; {level})" if source.endswith(")") else f"{source} ({level})"
         for source, level in zip(rows["source"], rows["evidence_level"], strict=True)

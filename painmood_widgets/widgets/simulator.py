@@ -3,7 +3,7 @@
 :class:`SimulatorApp` puts the model's levers (sleep, activity, CRP, opioid days), the six
 treatments and the starting scores on labelled controls, and shows the typical patient's
 course with the band of a simulated cohort, a plain-language summary, the evidence rows
-behind the result and, on request, the "no change" course for comparison.
+behind the result and, on request, the usual-care course for comparison.
 
 The app is built once. An update (debounced: a burst of changes runs the model once)
 changes values only: the summary's HTML, the evidence table's HTML and the ``spec`` of
@@ -49,9 +49,8 @@ from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
 __all__ = [
     "COHORT_SEED",
     "COHORT_SIZE",
-    "NO_CHANGE_NAME",
+    "USUAL_CARE_NAME",
     "SimulatorApp",
-    "no_change_scenario",
 ]
 
 COHORT_SIZE = 300
@@ -61,43 +60,12 @@ enough that an update stays well under a tenth of a second of model time."""
 COHORT_SEED = 0
 """Seed of the cohort, so the same settings always show the same band."""
 
-NO_CHANGE_NAME = "no change"
-"""Name of the comparison scenario in sentences and in the chart."""
+USUAL_CARE_NAME = "usual care"
+"""Name of the comparison scenario (:func:`painmood_widgets.model.usual_care`) in sentences."""
 
-_NO_CHANGE_EXPLAINED = "no change (reference lifestyle, no treatment)"
+_USUAL_CARE_EXPLAINED = "usual care (reference lifestyle, no added treatment)"
 _LABEL_STYLE = {"description_width": "initial"}
 _CONTROL_LAYOUT = {"width": "42em", "max_width": "100%"}
-
-
-def no_change_scenario(scenario: model.Scenario) -> model.Scenario:
-    """The comparison scenario: same starting scores and weeks, reference lifestyle, no
-    treatment.
-
-    At the reference lifestyle (7 h sleep, 150 minutes of activity a week, CRP 1 mg/L,
-    no opioids) and with no treatment nothing pushes on the loop, so the typical patient
-    stays at the starting scores (see ``docs/model.md``).
-
-    Parameters
-    ----------
-    scenario : painmood_widgets.model.Scenario
-        The scenario shown; only its starting scores and weeks are kept.
-
-    Returns
-    -------
-    painmood_widgets.model.Scenario
-        Default levers and no treatment, with the scenario's baselines and weeks.
-
-    Examples
-    --------
-    >>> base = no_change_scenario(model.Scenario(sleep_hours=5, baseline_phq9=15))
-    >>> base.sleep_hours, base.baseline_phq9, base.treatments
-    (7.0, 15.0, frozenset())
-    """
-    return model.Scenario(
-        baseline_pain=scenario.baseline_pain,
-        baseline_phq9=scenario.baseline_phq9,
-        weeks=scenario.weeks,
-    )
 
 
 def _decimals(step: float) -> int:
@@ -170,7 +138,7 @@ class SimulatorApp(widgets.VBox):
     treatments : mapping of str to ipywidgets.Checkbox
         One box per treatment of :data:`painmood_widgets.model.TREATMENTS`.
     compare : ipywidgets.Checkbox
-        Draw the no-change course (reference lifestyle, no treatment, same start).
+        Draw the usual-care course (reference lifestyle, no added treatment, same start).
     reset_button : ipywidgets.Button
         Calls :meth:`reset`.
     chart : altair.JupyterChart
@@ -191,7 +159,7 @@ class SimulatorApp(widgets.VBox):
     >>> app = SimulatorApp()
     >>> app.sleep_hours.value = 5
     >>> app.summary_text.split(";")[0]
-    'At week 12: PHQ-9 14 (moderate), 4 points higher than now'
+    'At week 12: PHQ-9 9 (mild), 1 point lower than now'
     >>> app.treatments["cbt"].value = True
     >>> app.set_values(sleep_hours=2)
     Traceback (most recent call last):
@@ -263,7 +231,7 @@ class SimulatorApp(widgets.VBox):
         )
         self.compare = widgets.Checkbox(
             value=self._start_compare,
-            description=f"Compare with {_NO_CHANGE_EXPLAINED}",
+            description=f"Compare with {_USUAL_CARE_EXPLAINED}",
             indent=False,
             style=_LABEL_STYLE,
             layout=widgets.Layout(width="auto"),
@@ -296,9 +264,10 @@ class SimulatorApp(widgets.VBox):
         intro = widgets.HTML(
             "<p>Move a control and let go: the chart, the summary and the evidence list "
             "follow. Solid line: the typical patient; shaded band: 8 in 10 of "
-            f"{cohort_size} simulated patients. A teaching model: how pain and mood pull on "
-            "each other is illustrative; the size of each lever and treatment effect comes "
-            "from the studies listed under the chart.</p>"
+            f"{cohort_size} simulated patients. Without treatment the course still improves, "
+            "as trials' control arms do; each treatment adds its trial effect on top. A "
+            "teaching model: how pain and mood pull on each other is illustrative; the size of "
+            "each effect comes from the studies listed under the chart.</p>"
         )
         lifestyle = _section(
             "Lifestyle and biology", [self.controls[name] for name in model.LEVERS]
@@ -480,13 +449,17 @@ class SimulatorApp(widgets.VBox):
         sentences = [
             describe.describe_outcome(
                 trajectory, scenario.baseline_phq9, scenario.baseline_pain, week
-            )
+            ),
+            describe.describe_levers(scenario, week),
         ]
+        notes = describe.describe_notes(scenario)
+        if notes:
+            sentences.append(notes)
         reference = None
         if compare:
-            reference = model.trajectory(no_change_scenario(scenario))
+            reference = model.trajectory(model.usual_care(scenario))
             sentences.append(
-                describe.describe_comparison(trajectory, reference, week, NO_CHANGE_NAME)
+                describe.describe_comparison(trajectory, reference, week, USUAL_CARE_NAME)
             )
         sentences.append(describe.describe_band(cohort_summary, week))
         sentences.append(describe.describe_scenario(scenario))
@@ -506,7 +479,7 @@ class SimulatorApp(widgets.VBox):
             {
                 "visit_interval_weeks": visits,
                 "reference": reference,
-                "reference_label": _NO_CHANGE_EXPLAINED,
+                "reference_label": _USUAL_CARE_EXPLAINED,
             },
         )
         self._error_text = ""
