@@ -722,12 +722,29 @@ def _responder_question(case: CaseStudy) -> CaseQuestion:
         f"{_number(care)}% vs {_number(usual)}% had at least {_number(threshold)}% "
         f"improvement: many treated patients did not reach it. {case.name}'s pain "
         f"{_change_words(case.baseline_pain, case.follow_up_pain, 'points')}{percent}, in "
-        f"{case.follow_up_weeks} weeks. A story is told because it went well; the model's "
-        "band and the trials show the spread. Where she sits against the band's median "
-        "says how unusual her course is. Offer a patient the range, not the best case."
+        f"{case.follow_up_weeks} weeks. {_without_treatment(case)} A story is told because it "
+        "went well; the model's band and the trials show the spread. Where she sits against "
+        "the band's median says how unusual her course is. Offer a patient the range, not the "
+        "best case."
     )
-    prompt = "Why is 'plausible for a responder' not the same as 'what to expect'?"
+    prompt = "Is Maria typical, a responder, or lucky?"
     return CaseQuestion(prompt, answer)
+
+
+def _without_treatment(case: CaseStudy) -> str:
+    """Where her scores would fall among untreated patients (usual care), in the model."""
+    usual = case_against_band(treatments=(), case=case)
+    inside = [_MEASURE_NAMES[s.measure] for s in (usual.phq9, usual.pain) if s.inside_band]
+    if not inside:
+        return (
+            "In the model, fewer than 1 in 10 patients with usual care alone would do as well: "
+            "her treatments matter to her course."
+        )
+    return (
+        f"In the model, even with usual care alone her {listing(inside)} at week "
+        f"{case.follow_up_weeks} would lie inside the 10-90% band: untreated courses vary "
+        "that much, so one good course cannot show that the treatments worked."
+    )
 
 
 def _story_numbers(case: CaseStudy) -> dict[str, str]:

@@ -219,7 +219,7 @@ def describe_scenario(scenario: model.Scenario) -> str:
     )
     names = treatment_names(scenario.treatments)
     if not names:
-        treatments = "no treatment"
+        treatments = "no added treatment (usual care)"
     else:
         treatments = f"treatment{'s' if len(names) > 1 else ''}: {listing(names)}"
     phq9 = phq9_reading(scenario.baseline_phq9)
@@ -536,16 +536,20 @@ def describe_notes(scenario: model.Scenario) -> str:
     if not isinstance(scenario, model.Scenario):
         raise ValueError(f"scenario must be a model.Scenario; got {type(scenario).__name__}")
     reference = model.reference_lifestyle()
-    sentences = []
+    by_control: dict[str, list[str]] = {}
     for note in model.notes(scenario):
-        if note.control in model.LEVERS:
-            value = getattr(scenario, note.control)
-            if value == reference[note.control]:
-                continue
-            name = _lever_value(note.control, value)
-            sentences.append(f"{name[0].upper()}{name[1:]}: {note.text}.")
-        else:
-            sentences.append(f"{note.text[0].upper()}{note.text[1:]}.")
+        if (
+            note.control in model.LEVERS
+            and getattr(scenario, note.control) == reference[note.control]
+        ):
+            continue
+        by_control.setdefault(note.control, []).append(note.text)
+    sentences = []
+    for control, texts in by_control.items():
+        text = "; and ".join(texts)
+        if control in model.LEVERS:
+            text = f"{_lever_value(control, getattr(scenario, control))}: {text}"
+        sentences.append(f"{text[0].upper()}{text[1:]}.")
     return " ".join(sentences)
 
 

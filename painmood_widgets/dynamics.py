@@ -263,29 +263,25 @@ def inflammation(crp_mg_l: float, c: Coefficients) -> float:
     return max(0.0, math.log(crp_mg_l / c.crp_reference_mg_l)) / c.crp_log_sd
 
 
-def _ramp(value: float) -> float:
-    return min(1.0, max(0.0, value))
-
-
-def opioid_blunting_level(days_of_use: float, c: Coefficients) -> float:
+def opioid_blunting_level(days_of_use: float | np.ndarray, c: Coefficients) -> float | np.ndarray:
     """Latent depression push (SD) of continuous opioid use lasting ``days_of_use``.
 
     Scherrer et al. (J Gen Intern Med 2014;29:491) report new depression by duration
     group: under 90 days (reference), 90-180 days and more than 180 days. The push steps
     up in the week use passes 90 days and again when it passes 180 (each step spread over
     that week, the model's time step); beyond 180 days there is no longer group to go on,
-    so it stays level.
+    so it stays level. Takes a number of days or an array of them.
 
     Examples
     --------
     >>> c = coefficients()
-    >>> opioid_blunting_level(60, c), round(opioid_blunting_level(120, c), 3)
+    >>> float(opioid_blunting_level(60, c)), round(float(opioid_blunting_level(120, c)), 3)
     (0.0, 0.123)
-    >>> opioid_blunting_level(200, c) == opioid_blunting_level(700, c)
+    >>> bool(opioid_blunting_level(200, c) == opioid_blunting_level(700, c))
     True
     """
-    first = _ramp((days_of_use - c.opioid_step1_days) / DAYS_PER_WEEK)
-    second = _ramp((days_of_use - c.opioid_step2_days) / DAYS_PER_WEEK)
+    first = np.clip((days_of_use - c.opioid_step1_days) / DAYS_PER_WEEK, 0.0, 1.0)
+    second = np.clip((days_of_use - c.opioid_step2_days) / DAYS_PER_WEEK, 0.0, 1.0)
     return c.opioid_step1_level * first + (c.opioid_step2_level - c.opioid_step1_level) * second
 
 
@@ -470,7 +466,7 @@ def weekly_step(last: Week, patient: Patient, c: Coefficients) -> Week:
     inflamed = _toward(last.inflammation, inflammation(patient.crp_mg_l, c), c.share_inflammation)
     analgesia = _toward(last.opioid_analgesia, float(on_opioids), c.share_analgesia)
     blunting = _toward(
-        last.opioid_blunting, opioid_blunting_level(days_of_use, c), c.share_blunting
+        last.opioid_blunting, float(opioid_blunting_level(days_of_use, c)), c.share_blunting
     )
 
     # 2. HPA stress follows last week's pain and PHQ-9 above their baselines.

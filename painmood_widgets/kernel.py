@@ -30,6 +30,7 @@ from painmood_widgets.dynamics import (
     TREATMENTS,
     Coefficients,
     onset,
+    opioid_blunting_level,
     treatment_relief,
 )
 
@@ -55,12 +56,6 @@ def _relief_per_patient(
         kept_pain *= 1.0 - c.treatment_pain_share[index] * share
         kept_phq9 *= 1.0 - c.treatment_phq9_share[index] * share
     return 1.0 - kept_pain, 1.0 - kept_phq9
-
-
-def _blunting_level(days_of_use: np.ndarray, c: Coefficients) -> np.ndarray:
-    first = np.clip((days_of_use - c.opioid_step1_days) / DAYS_PER_WEEK, 0.0, 1.0)
-    second = np.clip((days_of_use - c.opioid_step2_days) / DAYS_PER_WEEK, 0.0, 1.0)
-    return c.opioid_step1_level * first + (c.opioid_step2_level - c.opioid_step1_level) * second
 
 
 def simulate(
@@ -158,7 +153,7 @@ def simulate(
     if on_opioids.any() and uniform_days:
         level, blunting_profile = 0.0, [0.0]
         for week in week_numbers[1:]:
-            target = _blunting_level(np.array([opioid_days[0] + DAYS_PER_WEEK * week]), c)[0]
+            target = opioid_blunting_level(np.array([opioid_days[0] + DAYS_PER_WEEK * week]), c)[0]
             level += c.share_blunting * (target - level)
             blunting_profile.append(level)
         terms.append((np.array(blunting_profile), np.zeros(n), blunting_weight))
@@ -182,7 +177,7 @@ def simulate(
     for week in range(1, weeks + 1):
         pain_row, phq9_row = rows["pain"][week], rows["phq9"][week]
         if blunting is not None:
-            target = _blunting_level(opioid_days + DAYS_PER_WEEK * week, c)
+            target = opioid_blunting_level(opioid_days + DAYS_PER_WEEK * week, c)
             blunting += c.share_blunting * (target - blunting)
             phq9_row += (blunting * blunting_weight).astype(dtype)
         if treated and not shared:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from painmood_widgets import evidence, kernel
+from painmood_widgets import dynamics, evidence, kernel
 from painmood_widgets.dynamics import (
     COHORT_PARAMETERS,
     LEVER_PARAMETERS,
@@ -423,10 +423,28 @@ def summarize(cohort: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(f"cohort lacks the columns {missing} (needs week, pain, phq9)")
     if cohort.empty:
         raise ValueError("cohort must have at least one row")
+    levels = list(_SUMMARY_QUANTILES.values())
+    weeks = cohort["week"].to_numpy()
+    span = int(weeks.max()) + 1 if weeks.min() == 0 else 0
+    if (
+        span
+        and len(weeks) % span == 0
+        and np.array_equal(weeks, np.tile(np.arange(span), len(weeks) // span))
+    ):
+        # One row per patient and week, patient by patient (as simulate_cohort lays it out):
+        # the percentiles of each week's column of a patients x weeks table.
+        columns = {"week": np.arange(span, dtype=weeks.dtype)}
+        for outcome in _OUTCOMES:
+            table = cohort[outcome].to_numpy(np.float64).reshape(-1, span)
+            for label, value in zip(
+                _SUMMARY_QUANTILES, np.quantile(table, levels, axis=0), strict=True
+            ):
+                columns[f"{outcome}_{label}"] = value
+        return pd.DataFrame(columns)
     grouped = cohort.groupby("week", sort=True)
     columns = {}
     for outcome in _OUTCOMES:
-        by_level = grouped[outcome].quantile(list(_SUMMARY_QUANTILES.values())).unstack()
+        by_level = grouped[outcome].quantile(levels).unstack()
         for label, level in _SUMMARY_QUANTILES.items():
             columns[f"{outcome}_{label}"] = by_level[level].astype(np.float64)
     return pd.DataFrame(columns).rename_axis("week").reset_index()
@@ -501,10 +519,12 @@ class Note:
     ----------
     control : str
         A lever (:data:`LEVERS`) or a treatment (:data:`TREATMENTS`).
-    kind : {"no effect", "extrapolated"}
+    kind : {"no effect", "extrapolated", "acts through"}
         ``"no effect"``: moving the control anywhere in ``low..high`` changes nothing
         (for a treatment: ticking it changes nothing). ``"extrapolated"``: the model
-        carries the evidence beyond where it was measured.
+        carries the evidence beyond where it was measured. ``"acts through"``: a
+        treatment whose effect depends on a lever (the exercise programme on activity,
+        CBT-I on sleep).
     low, high : float or None
         The stretch of the control's range the note covers (None for a treatment).
     parameter : str
@@ -602,16 +622,44 @@ def notes(scenario: Scenario) -> tuple[Note, ...]:
             )
         )
     found.extend(_opioid_notes(scenario, c, top["opioid_days"]))
-    if "cbt_i" in scenario.treatments and scenario.sleep_hours >= c.sleep_reference_hours:
+    if "cbt_i" in scenario.treatments:
+        weight = dynamics.treatment_weight("cbt_i", scenario.sleep_hours, c)
+        if weight == 0:
+            found.append(
+                Note(
+                    "cbt_i",
+                    "no effect",
+                    None,
+                    None,
+                    "cbt_i_trial_sleep_debt_hours",
+                    f"CBT for insomnia adds nothing for someone sleeping "
+                    f"{c.sleep_reference_hours:g} hours or more in the model: its trials "
+                    "enrolled people with insomnia",
+                )
+            )
+        else:
+            found.append(
+                Note(
+                    "cbt_i",
+                    "acts through",
+                    None,
+                    None,
+                    "cbt_i_trial_sleep_debt_hours",
+                    f"CBT for insomnia acts through sleep: with this sleep debt the patient "
+                    f"gets {100 * weight:.0f}% of the trial effect",
+                )
+            )
+    if "exercise" in scenario.treatments:
         found.append(
             Note(
-                "cbt_i",
-                "no effect",
+                "exercise",
+                "acts through",
                 None,
                 None,
-                "cbt_i_trial_sleep_debt_hours",
-                f"CBT for insomnia adds nothing for someone sleeping {c.sleep_reference_hours:g} "
-                "hours or more in the model: its trials enrolled people with insomnia",
+                "exercise_programme_minutes",
+                f"the exercise programme acts through activity: it adds "
+                f"{c.exercise_programme_minutes:g} minutes a week, so it helps less the more "
+                "active the patient already is",
             )
         )
     return tuple(found)

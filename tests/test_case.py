@@ -256,7 +256,7 @@ def test_questions_quote_the_case_and_answers_follow_the_rules():
         "Her PHQ-9 fell 9 points, from 15 to 6: response, remission, or both?",
         "Which of her three treatments has the strongest evidence for pain? And for mood?",
         "What would you re-check at week 4-6?",
-        "Why is 'plausible for a responder' not the same as 'what to expect'?",
+        "Is Maria typical, a responder, or lucky?",
         "Which numbers in her story are illustrative?",
     ]
     phq9, strength, recheck, responder, illustrative = (q.answer for q in questions)
@@ -265,6 +265,11 @@ def test_questions_quote_the_case_and_answers_follow_the_rules():
     assert "SMD 0.48 (derived" in strength and "SMD 0.21 (published" in strength
     assert "item 9" in recheck and "25% improvement by week 6" in recheck
     assert "51.7% vs 27.1%" in responder and "about 1 point more" in responder
+    untreated = case.case_against_band(treatments=())
+    if untreated.phq9.inside_band or untreated.pain.inside_band:
+        assert "even with usual care alone" in responder
+    else:
+        assert "fewer than 1 in 10 patients with usual care alone" in responder
     assert "age 48" in illustrative and "PHQ-9 6 at follow-up" in illustrative
     behind = model.evidence_behind(case.case_scenario())
     count = int((behind["evidence_level"] == "illustrative").sum())

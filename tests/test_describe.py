@@ -234,7 +234,7 @@ def test_scenario_sentence_names_every_setting_with_its_unit(
     assert f"{weeks} week{'' if weeks == 1 else 's'} simulated." in sentence
     names = describe.treatment_names(treatments)
     if not names:
-        assert "; no treatment;" in sentence
+        assert "; no added treatment (usual care);" in sentence
     for name in names:
         assert name in sentence
     assert "starting pain 6.0/10 and PHQ-9 10 (moderate)" in sentence

@@ -211,8 +211,18 @@ def test_every_treatment_box_changes_the_result_or_a_note_says_why_not(treatment
     base = Scenario(sleep_hours=sleep, activity_minutes=420)
     ticked = base.replace(treatments={treatment})
     same = model.trajectory(base).equals(model.trajectory(ticked))
-    noted = any(note.control == treatment for note in model.notes(ticked))
+    noted = any(
+        note.control == treatment and note.kind == "no effect" for note in model.notes(ticked)
+    )
     assert same == noted
+
+
+def test_treatments_that_act_through_a_lever_say_so():
+    for treatment, sleep in (("exercise", 7.0), ("cbt_i", 5.0)):
+        notes = model.notes(Scenario(sleep_hours=sleep, treatments={treatment}))
+        assert [note.kind for note in notes if note.control == treatment] == ["acts through"]
+    half = model.notes(Scenario(sleep_hours=6.25, treatments={"cbt_i"}))
+    assert any("50% of the trial effect" in note.text for note in half)
 
 
 def test_notes_name_real_evidence_rows_and_cover_the_flat_stretches():
@@ -231,5 +241,5 @@ def test_notes_name_real_evidence_rows_and_cover_the_flat_stretches():
         rows = set(model.evidence_behind(scenario)["parameter"])
         for note in notes:
             assert note.parameter in rows
-            assert note.kind in ("no effect", "extrapolated")
+            assert note.kind in ("no effect", "extrapolated", "acts through")
             assert note.text and not note.text.endswith(".")

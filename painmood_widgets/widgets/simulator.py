@@ -53,9 +53,10 @@ __all__ = [
     "SimulatorApp",
 ]
 
-COHORT_SIZE = 300
-"""Virtual patients behind the band: enough for stable 10th and 90th percentiles, few
-enough that an update stays well under a tenth of a second of model time."""
+COHORT_SIZE = 1000
+"""Virtual patients behind the band: enough for a steady median and 10th and 90th
+percentiles (untreated courses spread widely, as in trials), few enough that the model's
+part of an update stays a few milliseconds."""
 
 COHORT_SEED = 0
 """Seed of the cohort, so the same settings always show the same band."""
