@@ -3,12 +3,10 @@
 Educational, not diagnostic: nothing in this package assesses, diagnoses or treats a real
 person.
 
-Importing the package makes every Altair chart render offline (training rooms have no
-internet): see :mod:`painmood_widgets.rendering`.
+The core (``scales``, ``model``, ``evidence``, ``state``) imports only numpy, pandas and
+traitlets. Importing ``painmood_widgets.charts`` or ``painmood_widgets.widgets`` makes
+every Altair chart render offline (training rooms have no internet): see
+:mod:`painmood_widgets.rendering`.
 """
 
-from painmood_widgets.rendering import enable_offline_rendering
-
 __version__ = "0.1.0"
-
-enable_offline_rendering()

@@ -34,7 +34,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from painmood_widgets import describe, evidence, model, scales
-from painmood_widgets.wording import listing
+from painmood_widgets.wording import count_word, listing, number, plural
 
 __all__ = [
     "CASE_PARAMETERS",
@@ -103,8 +103,6 @@ _QUALITY_NOTES = MappingProxyType(
         "cbt": "CBT's effects on pain and mood vanish against active controls",
     }
 )
-
-_WORDS = ("no", "one", "two", "three", "four", "five", "six")
 
 
 @dataclass(frozen=True)
@@ -503,19 +501,6 @@ def case_against_band(
 
 
 # --------------------------------------------------------------------------- words
-def _number(value: float) -> str:
-    """A figure as written in a sentence: 4.0 as 4, 51.7 as 51.7."""
-    return f"{value:g}"
-
-
-def _count(number: int) -> str:
-    return _WORDS[number] if number < len(_WORDS) else str(number)
-
-
-def _plural(value: float, unit: str) -> str:
-    return f"{_number(value)} {unit}" if value == 1 else f"{_number(value)} {unit}s"
-
-
 def _dropped(comparison: CaseComparison) -> list[str]:
     """Her treatments left out of the compared scenario, in the story's order."""
     return [
@@ -528,7 +513,7 @@ def _treatments_clause(comparison: CaseComparison) -> str:
     kept = [name for name in hers if name in comparison.scenario.treatments]
     dropped = _dropped(comparison)
     if not dropped:
-        return f"With all {_count(len(hers))} of her treatments"
+        return f"With all {count_word(len(hers))} of her treatments"
     if not kept:
         return "With none of her treatments"
     return (
@@ -542,12 +527,12 @@ def _band_text(score: ScoreAgainstBand) -> tuple[str, str, str]:
     if score.measure == "phq9":
         read = describe.phq9_reading
         return (
-            _number(score.observed),
+            number(score.observed),
             f"{read(score.p10)}-{read(score.p90)}",
             str(read(score.p50)),
         )
     low, middle, high = (describe.pain_reading(v) for v in (score.p10, score.p50, score.p90))
-    return _number(score.observed), f"{low:.1f}-{high:.1f}", f"{middle:.1f}"
+    return number(score.observed), f"{low:.1f}-{high:.1f}", f"{middle:.1f}"
 
 
 def _placement(score: ScoreAgainstBand, first: bool) -> str:
@@ -631,10 +616,10 @@ def describe_case(comparison: CaseComparison) -> str:
 def _change_words(before: float, after: float, unit: str) -> str:
     drop = before - after
     if drop > 0:
-        return f"fell {_number(drop)} {unit}, from {_number(before)} to {_number(after)}"
+        return f"fell {number(drop)} {unit}, from {number(before)} to {number(after)}"
     if drop < 0:
-        return f"rose {_number(-drop)} {unit}, from {_number(before)} to {_number(after)}"
-    return f"stayed at {_number(before)}"
+        return f"rose {number(-drop)} {unit}, from {number(before)} to {number(after)}"
+    return f"stayed at {number(before)}"
 
 
 def _phq9_question(case: CaseStudy) -> CaseQuestion:
@@ -649,12 +634,12 @@ def _phq9_question(case: CaseStudy) -> CaseQuestion:
     remission = "remission" if change.remission else "not remission"
     important_words = "is" if change.clinically_important else "is not"
     answer = (
-        f"{response}, {remission}. Response is a drop of at least {_number(response_drop)}% "
-        f"from a baseline of {_number(depressive_from)} or more; hers is {percent:.0f}%. "
-        f"Remission needs a total below {_number(remission_below)}; hers is "
+        f"{response}, {remission}. Response is a drop of at least {number(response_drop)}% "
+        f"from a baseline of {number(depressive_from)} or more; hers is {percent:.0f}%. "
+        f"Remission needs a total below {number(remission_below)}; hers is "
         f"{case.follow_up_phq9} ({scales.phq9_severity(case.follow_up_phq9)}). A change of "
-        f"{_number(abs(drop))} points {important_words} an individually clinically important "
-        f"change (at least {_number(important)} points). Rules of Löwe et al., Med Care 2004. "
+        f"{number(abs(drop))} points {important_words} an individually clinically important "
+        f"change (at least {number(important)} points). Rules of Löwe et al., Med Care 2004. "
         "A severity band describes how many symptoms and how often; it is not a diagnosis."
     )
     prompt = (
@@ -684,7 +669,7 @@ def _strength_question(case: CaseStudy) -> CaseQuestion:
         f"Mood: {_strength_list(case, 'phq9')}.{caveat}"
     )
     prompt = (
-        f"Which of her {_count(len(case.treatments))} treatments has the strongest evidence "
+        f"Which of her {count_word(len(case.treatments))} treatments has the strongest evidence "
         "for pain? And for mood?"
     )
     return CaseQuestion(prompt, answer)
@@ -700,12 +685,12 @@ def _recheck_question() -> CaseQuestion:
         "same day, and a 0 is no all-clear. Repeat a pain measure (BPI or PEG). Ask about "
         "duloxetine's dose, side effects and whether she takes it; whether the CBT sessions "
         "and the yoga are happening; her sleep and activity. On a therapeutic antidepressant "
-        f"dose, look for at least {_number(improvement)}% improvement by week "
-        f"{_number(by_week)} (ICSI guideline; illustrative in the evidence table); without "
+        f"dose, look for at least {number(improvement)}% improvement by week "
+        f"{number(by_week)} (ICSI guideline; illustrative in the evidence table); without "
         "it, revisit the plan rather than wait for month three. Compare her scores with the "
         "model's band at that week."
     )
-    prompt = f"What would you re-check at week {_number(earliest)}-{_number(latest)}?"
+    prompt = f"What would you re-check at week {number(earliest)}-{number(latest)}?"
     return CaseQuestion(prompt, answer)
 
 
@@ -718,8 +703,8 @@ def _responder_question(case: CaseStudy) -> CaseQuestion:
     percent = "" if change.percent is None else f" ({abs(change.percent):.0f}%)"
     answer = (
         f"In SCOPE (Kroenke et al., JAMA 2014) collaborative care lowered BPI pain by about "
-        f"{_plural(difference, 'point')} more than usual care at 12 months, and "
-        f"{_number(care)}% vs {_number(usual)}% had at least {_number(threshold)}% "
+        f"{plural(difference, 'point')} more than usual care at 12 months, and "
+        f"{number(care)}% vs {number(usual)}% had at least {number(threshold)}% "
         f"improvement: many treated patients did not reach it. {case.name}'s pain "
         f"{_change_words(case.baseline_pain, case.follow_up_pain, 'points')}{percent}, in "
         f"{case.follow_up_weeks} weeks. {_without_treatment(case)} A story is told because it "
@@ -751,10 +736,10 @@ def _story_numbers(case: CaseStudy) -> dict[str, str]:
     """Each case row as a phrase quoting its value."""
     return {
         "case_age_years": f"age {case.age_years}",
-        "case_baseline_pain": f"pain {_number(case.baseline_pain)} at the start",
+        "case_baseline_pain": f"pain {number(case.baseline_pain)} at the start",
         "case_baseline_phq9": f"PHQ-9 {case.baseline_phq9} at the start",
         "case_follow_up_weeks": f"follow-up at week {case.follow_up_weeks}",
-        "case_follow_up_pain": f"pain {_number(case.follow_up_pain)} at follow-up",
+        "case_follow_up_pain": f"pain {number(case.follow_up_pain)} at follow-up",
         "case_follow_up_phq9": f"PHQ-9 {case.follow_up_phq9} at follow-up",
     }
 

@@ -49,9 +49,13 @@ import pandas as pd
 import vl_convert as vlc
 
 from painmood_widgets.model import SCENARIO_FIELDS, SUMMARY_COLUMNS
+from painmood_widgets.rendering import enable_offline_rendering
 from painmood_widgets.scales import PHQ9_SEVERITY_BANDS, phq9_severity
 from painmood_widgets.theme import MEASURE_COLOURS, OKABE_ITO, SEVERITY_SHADES
 from painmood_widgets.wording import listing
+
+# Charts are for showing: importing them makes every Altair chart render offline.
+enable_offline_rendering()
 
 __all__ = [
     "MONITORING_INTERVAL_WEEKS",

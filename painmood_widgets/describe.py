@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from painmood_widgets import model, scales
-from painmood_widgets.wording import in_sentence, listing
+from painmood_widgets.wording import in_sentence, listing, noun, plural, round_half_up
 
 __all__ = [
     "SUMMARY_WEEK",
@@ -87,7 +87,7 @@ def phq9_reading(value: float) -> int:
     >>> phq9_reading(9.5), phq9_reading(9.49)
     (10, 9)
     """
-    return math.floor(_finite(value, "PHQ-9", _PHQ9_MAX) + 0.5)
+    return int(round_half_up(_finite(value, "PHQ-9", _PHQ9_MAX)))
 
 
 def pain_reading(value: float) -> float:
@@ -113,12 +113,7 @@ def pain_reading(value: float) -> float:
     >>> pain_reading(4.75), pain_reading(4.749)
     (4.8, 4.7)
     """
-    number = _finite(value, "pain", _PAIN_MAX)
-    return math.floor(round(number * 10, 9) + 0.5) / 10
-
-
-def _points(count: int | float, unit: str = "point") -> str:
-    return f"{count:g} {unit}" + ("" if count == 1 else "s")
+    return round_half_up(_finite(value, "pain", _PAIN_MAX), 1)
 
 
 def summary_week(weeks: int) -> int:
@@ -208,7 +203,7 @@ def describe_scenario(scenario: model.Scenario) -> str:
         raise ValueError(f"scenario must be a model.Scenario; got {type(scenario).__name__}")
     unit = {name: spec.unit for name, spec in model.SCENARIO_FIELDS.items()}
     opioids = (
-        f"opioids for {_points(scenario.opioid_days, 'day')} so far"
+        f"opioids for {plural(scenario.opioid_days, 'day')} so far"
         if scenario.opioid_days
         else "no opioids"
     )
@@ -221,13 +216,13 @@ def describe_scenario(scenario: model.Scenario) -> str:
     if not names:
         treatments = "no added treatment (usual care)"
     else:
-        treatments = f"treatment{'s' if len(names) > 1 else ''}: {listing(names)}"
+        treatments = f"{noun(len(names), 'treatment')}: {listing(names)}"
     phq9 = phq9_reading(scenario.baseline_phq9)
     start = (
         f"starting pain {pain_reading(scenario.baseline_pain):.1f}/10 and PHQ-9 {phq9} "
         f"({scales.phq9_severity(phq9)})"
     )
-    weeks = _points(scenario.weeks, "week")
+    weeks = plural(scenario.weeks, "week")
     return f"{levers}; {treatments}; {start}; {weeks} simulated."
 
 
@@ -254,7 +249,7 @@ def _phq9_part(before: int, after: int) -> str:
     if change.delta == 0:
         return text + "the same as now"
     direction = "lower" if change.delta < 0 else "higher"
-    text += f"{_points(abs(change.delta))} {direction} than now"
+    text += f"{plural(abs(change.delta), 'point')} {direction} than now"
     if change.delta < 0 and change.remission and before >= 5:
         text += ", remission (below 5)"
     elif change.response:
@@ -272,7 +267,7 @@ def _pain_part(before: float, after: float) -> str:
     if change.clinically_important:
         return text + "a clinically important drop"
     direction = "lower" if change.delta < 0 else "higher"
-    return text + f"{_points(abs(change.delta))} {direction} than now"
+    return text + f"{plural(abs(change.delta), 'point')} {direction} than now"
 
 
 def describe_outcome(
@@ -445,7 +440,7 @@ def _lever_value(lever: str, value: float) -> str:
         return f"activity {value:g} minutes a week"
     if lever == "crp_mg_l":
         return f"CRP {value:g} mg/L"
-    return f"opioids for {_points(value, 'day')} so far"
+    return f"opioids for {plural(value, 'day')} so far"
 
 
 def _shift(name: str, change: float) -> str:
@@ -587,7 +582,7 @@ def describe_visits(interval_weeks: int, weeks: int) -> str:
         if value < 1:
             raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}")
     visits = [str(week) for week in range(interval_weeks, weeks + 1, interval_weeks)]
-    head = f"Re-evaluation every {_points(interval_weeks, 'week')}"
+    head = f"Re-evaluation every {plural(interval_weeks, 'week')}"
     if not visits:
-        return f"{head}: no visit falls within the {_points(weeks, 'week')} simulated."
-    return f"{head}: week{'s' if len(visits) > 1 else ''} {listing(visits)}."
+        return f"{head}: no visit falls within the {plural(weeks, 'week')} simulated."
+    return f"{head}: {noun(len(visits), 'week')} {listing(visits)}."

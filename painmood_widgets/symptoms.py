@@ -37,7 +37,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from painmood_widgets.paths import DATASETS_DIR
-from painmood_widgets.wording import in_sentence
+from painmood_widgets.wording import in_sentence, plural
 
 __all__ = [
     "DSM5_COUNT_CAVEAT",
@@ -385,10 +385,6 @@ def classify(ticked: Iterable[str]) -> SymptomClassification:
     )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def describe(classification: SymptomClassification) -> str:
     """Describe a classification in plain sentences (the checker's visible summary).
 
@@ -423,7 +419,7 @@ def describe(classification: SymptomClassification) -> str:
         return "No symptoms ticked yet. DSM-5 depression criteria ticked: 0 of 9."
     symptoms = load_symptoms()
     sentences = [
-        f"{_count(len(classification.ticked), 'symptom')} ticked: "
+        f"{plural(len(classification.ticked), 'symptom')} ticked: "
         f"{len(classification.depression_only)} depression only (DSM-5 criteria), "
         f"{len(classification.chronic_pain_only)} chronic pain only, "
         f"{len(classification.both)} in both."

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from traitlets import TraitError
 
 from painmood_widgets import charts, describe, model
+from painmood_widgets.state.batching import Debouncer
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, evidence_table_html
-from painmood_widgets.widgets.debounce import Debouncer
 from painmood_widgets.widgets.simulator import (
     _USUAL_CARE_EXPLAINED,
     COHORT_SIZE,

@@ -27,12 +27,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from painmood_widgets import case, model, scales
+from painmood_widgets.state.batching import DEFAULT_DELAY_S, Debouncer
 from painmood_widgets.widgets.common import (
     LiveTrajectoryChart,
     educational_notice,
     evidence_table_html,
 )
-from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
 from painmood_widgets.wording import in_sentence, listing
 
 __all__ = ["CaseExplorer"]
@@ -95,7 +95,7 @@ class CaseExplorer(widgets.VBox):
         the toggle is hidden and disabled.
     delay_s : float, default DEFAULT_DELAY_S
         Quiet time before an update in a live kernel (see
-        :class:`~painmood_widgets.widgets.debounce.Debouncer`); with no running event
+        :class:`~painmood_widgets.state.batching.Debouncer`); with no running event
         loop, as in tests, updates run at once.
 
     Attributes

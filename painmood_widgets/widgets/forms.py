@@ -31,6 +31,7 @@ from traitlets import HasTraits, observe
 
 from painmood_widgets import scales
 from painmood_widgets.widgets.common import educational_notice, safety_panel
+from painmood_widgets.wording import number, plural
 
 __all__ = ["AnswerRadioButtons", "AnswerToggleButtons", "BpiForm", "PegForm", "Phq9Form"]
 
@@ -104,13 +105,7 @@ def _missing_sentence(answers: Sequence[object], names: Sequence[str]) -> str:
     missing = [name for answer, name in zip(answers, names, strict=True) if answer is None]
     if len(missing) == len(names):
         return f"None of the {len(names)} items answered yet."
-    noun = "item" if len(missing) == 1 else "items"
-    return f"{len(missing)} {noun} not answered yet: {', '.join(missing)}."
-
-
-def _number(value: float) -> str:
-    """A score as written in the summary: 6.0 as 6, 5.25 as 5.25."""
-    return f"{value:g}"
+    return f"{plural(len(missing), 'item')} not answered yet: {', '.join(missing)}."
 
 
 def _span(band: scales.ScoreBand) -> str:
@@ -425,7 +420,7 @@ def _evaluate_bpi(answers: tuple[int | None, ...]) -> _Outcome:
         band = next(b for b in scales.BPI_SEVERITY_BANDS if b.label == result.severity_band)
         band_text = f"Worst-pain band: {result.severity_band} ({_span(band)} of 10). {caveat}"
         sentences.append(
-            f"BPI pain severity {_number(result.severity)} of 10 (mean of the 4 severity "
+            f"BPI pain severity {number(result.severity)} of 10 (mean of the 4 severity "
             f"items); worst pain {severity[0]} of 10, band: {result.severity_band}."
         )
         if result.interference is None:
@@ -436,14 +431,12 @@ def _evaluate_bpi(answers: tuple[int | None, ...]) -> _Outcome:
                 f"{result.interference_answered} answered."
             )
         else:
-            interference_text = f"{_number(result.interference)} of 10"
+            interference_text = f"{number(result.interference)} of 10"
             sentences.append(
                 f"Pain interference {interference_text} (mean of the "
                 f"{result.interference_answered} answered items)."
             )
-        score_text = (
-            f"Severity: {_number(result.severity)} of 10; interference: {interference_text}"
-        )
+        score_text = f"Severity: {number(result.severity)} of 10; interference: {interference_text}"
     return _Outcome(result, score_text, band_text, " ".join(sentences))
 
 
@@ -529,9 +522,9 @@ def _evaluate_peg(answers: tuple[int | None, ...]) -> _Outcome:
     score = scales.score_peg(*answers)
     return _Outcome(
         score,
-        f"PEG score: {_number(score)} of 10",
+        f"PEG score: {number(score)} of 10",
         band_text,
-        f"PEG score {_number(score)} of 10 (mean of the 3 items); the PEG has no "
+        f"PEG score {number(score)} of 10 (mean of the 3 items); the PEG has no "
         "published severity bands.",
     )
 

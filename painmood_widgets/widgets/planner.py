@@ -24,8 +24,8 @@ from types import MappingProxyType
 import ipywidgets as widgets
 
 from painmood_widgets import charts, describe, evidence, model, scales
+from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.widgets.common import educational_notice
-from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S
 from painmood_widgets.widgets.simulator import SimulatorApp
 
 __all__ = ["ROADMAP", "RoadmapStep", "TreatmentPlanner"]

@@ -39,12 +39,12 @@ import pandas as pd
 import traitlets
 
 from painmood_widgets import charts, describe, model
+from painmood_widgets.state.batching import DEFAULT_DELAY_S, Debouncer
 from painmood_widgets.widgets.common import (
     LiveTrajectoryChart,
     educational_notice,
     evidence_table_html,
 )
-from painmood_widgets.widgets.debounce import DEFAULT_DELAY_S, Debouncer
 
 __all__ = [
     "COHORT_SEED",
