@@ -61,6 +61,7 @@ import pandas as pd
 from painmood_widgets.evidence import parameter
 from painmood_widgets.model import SCENARIO_FIELDS, TREATMENTS, simulate_patients
 from painmood_widgets.paths import DATASETS_DIR
+from painmood_widgets.scales import PAIN_MAX, PHQ9_MAX
 
 SEED = 20_240_518
 N_PATIENTS = 2_000
@@ -200,11 +201,11 @@ def generate_baseline(n_patients: int, rng: np.random.Generator) -> pd.DataFrame
 
     mood = rng.standard_normal(n_patients)
     baseline_phq9 = np.clip(
-        parameter("synthetic_phq9_mean") + parameter("synthetic_phq9_sd") * mood, 0.0, 27.0
+        parameter("synthetic_phq9_mean") + parameter("synthetic_phq9_sd") * mood, 0.0, PHQ9_MAX
     )
     pain_z = _correlated(mood, parameter("synthetic_pain_phq9_correlation"), rng)
     baseline_pain = np.clip(
-        parameter("synthetic_pain_mean") + parameter("synthetic_pain_sd") * pain_z, 1.0, 10.0
+        parameter("synthetic_pain_mean") + parameter("synthetic_pain_sd") * pain_z, 1.0, PAIN_MAX
     )
     sleep_z = _correlated(mood, parameter("synthetic_sleep_phq9_correlation"), rng)
     sleep_range = SCENARIO_FIELDS["sleep_hours"]
@@ -326,8 +327,8 @@ def generate_cohort(
     cohort = per_patient.loc[per_patient.index.repeat(weeks + 1)].reset_index(drop=True)
     cohort.insert(1, "week", np.tile(np.arange(weeks + 1), n_patients))
     # Adding 0.0 turns any -0.0 into 0.0, so "-0.00" never reaches the file.
-    cohort["pain"] = np.round(np.clip(pain, 0.0, 10.0), 2).ravel() + 0.0
-    cohort["phq9"] = np.round(np.clip(phq9, 0.0, 27.0), 2).ravel() + 0.0
+    cohort["pain"] = np.round(np.clip(pain, 0.0, PAIN_MAX), 2).ravel() + 0.0
+    cohort["phq9"] = np.round(np.clip(phq9, 0.0, PHQ9_MAX), 2).ravel() + 0.0
     return cohort[list(COLUMNS)]
 
 

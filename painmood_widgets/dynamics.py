@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from painmood_widgets import evidence
+from painmood_widgets import evidence, scales
 
 __all__ = [
     "DIRECT_TREATMENTS",
@@ -87,11 +87,11 @@ MEDIATORS = (
 )
 """What carries the levers and the loop, week by week (columns of a trajectory)."""
 
-PAIN_MAX = 10.0
-"""Top of the pain scale (0-10 numeric rating)."""
+PAIN_MAX = float(scales.PAIN_MAX)
+"""Top of the pain scale (0-10 numeric rating), from :mod:`painmood_widgets.scales`."""
 
-PHQ9_MAX = 27.0
-"""Top of the PHQ-9 total."""
+PHQ9_MAX = float(scales.PHQ9_MAX)
+"""Top of the PHQ-9 total, from :mod:`painmood_widgets.scales`."""
 
 DAYS_PER_WEEK = 7.0
 """Days in one model step; opioid use keeps counting by this much each week."""

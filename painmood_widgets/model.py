@@ -38,6 +38,8 @@ from painmood_widgets.dynamics import (
     MEDIATORS,
     MODEL_PARAMETERS,
     NATURAL_COURSE_PARAMETERS,
+    PAIN_MAX,
+    PHQ9_MAX,
     TREATMENT_EFFECT_ROWS,
     TREATMENT_PARAMETERS,
     TREATMENTS,
@@ -360,8 +362,12 @@ def simulate_cohort(scenario: Scenario, n: int = 1000, seed: int = 0) -> pd.Data
     pain, phq9 = simulate_patients(
         **{lever: ones * getattr(scenario, lever) for lever in LEVERS},
         treatment_mask=np.tile([name in scenario.treatments for name in TREATMENTS], (n, 1)),
-        baseline_pain=np.clip(scenario.baseline_pain + c.baseline_pain_sd * spread[:, 0], 0, 10),
-        baseline_phq9=np.clip(scenario.baseline_phq9 + c.baseline_phq9_sd * spread[:, 1], 0, 27),
+        baseline_pain=np.clip(
+            scenario.baseline_pain + c.baseline_pain_sd * spread[:, 0], 0, PAIN_MAX
+        ),
+        baseline_phq9=np.clip(
+            scenario.baseline_phq9 + c.baseline_phq9_sd * spread[:, 1], 0, PHQ9_MAX
+        ),
         weeks=scenario.weeks,
         rng=rng,
         dtype=np.float32,

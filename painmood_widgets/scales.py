@@ -49,10 +49,13 @@ __all__ = [
     "BPI_INTERFERENCE_ITEMS",
     "BPI_SEVERITY_BANDS",
     "BPI_SEVERITY_ITEMS",
+    "PAIN_MAX",
     "PEG_ITEMS",
     "PHQ9_ANSWERS",
     "PHQ9_ITEMS",
     "PHQ9_ITEM_LABELS",
+    "PHQ9_ITEM_MAX",
+    "PHQ9_MAX",
     "PHQ9_SEVERITY_BANDS",
     "PHQ9_STEM",
     "BpiResult",
@@ -165,6 +168,15 @@ PEG_ITEMS = (
     "Interference with general activity in the past week",
 )
 """Paraphrased labels of the three PEG items (0 to 10): pain, enjoyment, general activity."""
+
+PHQ9_ITEM_MAX = 3
+"""Highest answer to one PHQ-9 item: nearly every day (Kroenke et al. 2001)."""
+
+PHQ9_MAX = 27
+"""Highest PHQ-9 total: nine items of 0 to 3."""
+
+PAIN_MAX = 10
+"""Top of every 0-10 pain rating here: BPI items, PEG items and the model's pain score."""
 
 PHQ9_MOST_MISSING = 2
 """PHQ-9 items that may be missing and still be prorated (NHS Data Dictionary, PHQ-9)."""
@@ -368,10 +380,10 @@ def answer_sequence(
 _ITEM_SETS = MappingProxyType(
     {
         # scale: (item labels, highest answer, whether scoring allows a missing item)
-        "PHQ-9": (PHQ9_ITEM_LABELS, 3, True),
-        "BPI severity": (BPI_SEVERITY_ITEMS, 10, False),
-        "BPI interference": (BPI_INTERFERENCE_ITEMS, 10, True),
-        "PEG": (PEG_ITEMS, 10, False),
+        "PHQ-9": (PHQ9_ITEM_LABELS, PHQ9_ITEM_MAX, True),
+        "BPI severity": (BPI_SEVERITY_ITEMS, PAIN_MAX, False),
+        "BPI interference": (BPI_INTERFERENCE_ITEMS, PAIN_MAX, True),
+        "PEG": (PEG_ITEMS, PAIN_MAX, False),
     }
 )
 
@@ -481,7 +493,7 @@ def phq9_severity(total: int) -> str:
     >>> phq9_severity(15)
     'moderately severe'
     """
-    total = _integer_answer(total, "PHQ-9 total", 27)
+    total = _integer_answer(total, "PHQ-9 total", PHQ9_MAX)
     return _band_label(PHQ9_SEVERITY_BANDS, total)
 
 

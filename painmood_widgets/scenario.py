@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from painmood_widgets.dynamics import TREATMENTS
+from painmood_widgets.dynamics import PAIN_MAX, PHQ9_MAX, TREATMENTS
 
 __all__ = [
     "SCENARIO_FIELDS",
@@ -79,9 +79,9 @@ SCENARIO_FIELDS = MappingProxyType(
         "crp_mg_l": FieldRange(0.1, 10.0, 1.0, 0.1, "mg/L", "C-reactive protein (CRP)"),
         "opioid_days": FieldRange(0, 730, 0, 1, "days", "Continuous opioid use so far", whole=True),
         "baseline_pain": FieldRange(
-            0.0, 10.0, 6.0, 0.5, "points, 0-10", "Pain intensity at the start"
+            0.0, PAIN_MAX, 6.0, 0.5, "points, 0-10", "Pain intensity at the start"
         ),
-        "baseline_phq9": FieldRange(0.0, 27.0, 10.0, 1.0, "points, 0-27", "PHQ-9 at the start"),
+        "baseline_phq9": FieldRange(0.0, PHQ9_MAX, 10.0, 1.0, "points, 0-27", "PHQ-9 at the start"),
         "weeks": FieldRange(1, 104, 26, 1, "weeks", "Weeks to simulate", whole=True),
     }
 )

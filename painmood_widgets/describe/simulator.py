@@ -1,4 +1,4 @@
-"""Describers: the model's state and results in plain sentences.
+"""Describers of the simulator: a scenario and its results in plain sentences.
 
 Each function turns a scenario or a model output into one sentence a clinician would say
 aloud. The apps show these sentences as their visible summary and put the same text in
@@ -22,153 +22,25 @@ severe); 26 weeks simulated.
 
 from __future__ import annotations
 
-import math
-import numbers
-
-import numpy as np
 import pandas as pd
 
 from painmood_widgets import model, scales
-from painmood_widgets.wording import in_sentence, listing, noun, plural, round_half_up
+from painmood_widgets.describe.readings import (
+    pain_reading,
+    phq9_reading,
+    treatment_names,
+    week_row,
+)
+from painmood_widgets.wording import listing, noun, plural
 
 __all__ = [
-    "SUMMARY_WEEK",
     "describe_band",
     "describe_comparison",
     "describe_levers",
     "describe_notes",
     "describe_outcome",
     "describe_scenario",
-    "describe_visits",
-    "pain_reading",
-    "phq9_reading",
-    "summary_week",
-    "treatment_names",
 ]
-
-SUMMARY_WEEK = 12
-"""Week the apps describe: three months, when a treatment plan is usually judged."""
-
-_PAIN_MAX = 10.0
-_PHQ9_MAX = 27
-
-
-# --------------------------------------------------------------------------- readings
-def _finite(value: object, name: str, highest: float) -> float:
-    rule = f"{name} must be a number from 0 to {highest:g}"
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{rule}; got {value!r}")
-    number = float(value)
-    if not (math.isfinite(number) and 0 <= number <= highest):
-        raise ValueError(f"{rule}; got {number:g}")
-    return number
-
-
-def phq9_reading(value: float) -> int:
-    """A model PHQ-9 score as the whole total a clinician reads (halves rounded up).
-
-    Parameters
-    ----------
-    value : float
-        PHQ-9 score, 0 to 27 (the model's scores are continuous).
-
-    Returns
-    -------
-    int
-        The nearest whole total, 0 to 27.
-
-    Raises
-    ------
-    ValueError
-        If `value` is not a finite number from 0 to 27.
-
-    Examples
-    --------
-    >>> phq9_reading(9.5), phq9_reading(9.49)
-    (10, 9)
-    """
-    return int(round_half_up(_finite(value, "PHQ-9", _PHQ9_MAX)))
-
-
-def pain_reading(value: float) -> float:
-    """A model pain score as read on the 0-10 scale: one decimal, halves rounded up.
-
-    Parameters
-    ----------
-    value : float
-        Pain intensity, 0 to 10.
-
-    Returns
-    -------
-    float
-        The score to one decimal.
-
-    Raises
-    ------
-    ValueError
-        If `value` is not a finite number from 0 to 10.
-
-    Examples
-    --------
-    >>> pain_reading(4.75), pain_reading(4.749)
-    (4.8, 4.7)
-    """
-    return round_half_up(_finite(value, "pain", _PAIN_MAX), 1)
-
-
-def summary_week(weeks: int) -> int:
-    """The week an app describes: week 12, or the last week when fewer are simulated.
-
-    Parameters
-    ----------
-    weeks : int
-        Weeks simulated (1 or more).
-
-    Returns
-    -------
-    int
-        ``min(SUMMARY_WEEK, weeks)``.
-
-    Examples
-    --------
-    >>> summary_week(26), summary_week(8)
-    (12, 8)
-    """
-    return min(SUMMARY_WEEK, int(weeks))
-
-
-def treatment_names(treatments: object) -> list[str]:
-    """Plain names of treatments, in the model's order, for a sentence.
-
-    Taken from :data:`painmood_widgets.model.TREATMENT_LABELS` (the label before its
-    bracket), so a label changed there changes here too.
-
-    Parameters
-    ----------
-    treatments : collection of str
-        Names from :data:`painmood_widgets.model.TREATMENTS`.
-
-    Returns
-    -------
-    list of str
-        One name per treatment chosen.
-
-    Raises
-    ------
-    ValueError
-        If a name is not a treatment of the model.
-
-    Examples
-    --------
-    >>> treatment_names({"cbt_i", "duloxetine"})
-    ['duloxetine', 'CBT for insomnia']
-    """
-    chosen = model.Scenario(treatments=treatments).treatments
-    names = []
-    for name in model.TREATMENTS:
-        if name in chosen:
-            names.append(in_sentence(model.TREATMENT_LABELS[name].split(" (")[0]))
-    return names
 
 
 # --------------------------------------------------------------------------- scenario
@@ -227,22 +99,6 @@ def describe_scenario(scenario: model.Scenario) -> str:
 
 
 # --------------------------------------------------------------------------- outcomes
-def _row_at(frame: object, name: str, week: object, columns: tuple[str, ...]) -> pd.Series:
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"{name} must be a pandas DataFrame; got {type(frame).__name__}")
-    missing = [column for column in ("week", *columns) if column not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} lacks the column(s) {', '.join(missing)}")
-    if isinstance(week, bool | np.bool_) or not isinstance(week, numbers.Integral):
-        raise ValueError(f"week must be a whole number; got {week!r}")
-    rows = frame.loc[frame["week"] == week]
-    if len(rows) != 1:
-        weeks = frame["week"]
-        shown = f"{weeks.min():g} to {weeks.max():g}" if len(weeks) else "none"
-        raise ValueError(f"week {week} must appear once in {name} (weeks {shown})")
-    return rows.iloc[0]
-
-
 def _phq9_part(before: int, after: int) -> str:
     change = scales.phq9_change(before, after)
     text = f"PHQ-9 {after} ({scales.phq9_severity(after)}), "
@@ -326,7 +182,7 @@ or less); pain 4.0/10, a clinically important drop.'
     ...
     ValueError: week 20 must appear once in trajectory (weeks 0 to 12)
     """
-    row = _row_at(trajectory, "trajectory", week, ("pain", "phq9"))
+    row = week_row(trajectory, "trajectory", week, ("pain", "phq9"))
     before_phq9 = phq9_reading(baseline_phq9)
     before_pain = pain_reading(baseline_pain)
     phq9 = _phq9_part(before_phq9, phq9_reading(row["phq9"]))
@@ -364,7 +220,7 @@ def describe_band(cohort_summary: pd.DataFrame, week: int = 12) -> str:
     'At week 12, 8 in 10 simulated patients like this one have PHQ-9 6 to 13 and pain 3.9 to \
 6.0.'
     """
-    row = _row_at(
+    row = week_row(
         cohort_summary,
         "cohort_summary",
         week,
@@ -422,8 +278,8 @@ def describe_comparison(
     >>> describe_comparison(treated, usual)
     'Compared with usual care at week 12: PHQ-9 1 point lower, pain 1.2 points lower.'
     """
-    row = _row_at(trajectory, "trajectory", week, ("pain", "phq9"))
-    base = _row_at(reference, "reference", week, ("pain", "phq9"))
+    row = week_row(trajectory, "trajectory", week, ("pain", "phq9"))
+    base = week_row(reference, "reference", week, ("pain", "phq9"))
     phq9 = phq9_reading(row["phq9"]) - phq9_reading(base["phq9"])
     pain = pain_reading(row["pain"]) - pain_reading(base["pain"])
     return (
@@ -546,43 +402,3 @@ def describe_notes(scenario: model.Scenario) -> str:
             text = f"{_lever_value(control, getattr(scenario, control))}: {text}"
         sentences.append(f"{text[0].upper()}{text[1:]}.")
     return " ".join(sentences)
-
-
-def describe_visits(interval_weeks: int, weeks: int) -> str:
-    """When the re-evaluation visits fall, as the trajectory chart marks them.
-
-    Parameters
-    ----------
-    interval_weeks : int
-        Weeks between visits (the guideline range is 4 to 6).
-    weeks : int
-        Weeks simulated; visits fall at ``interval_weeks, 2 * interval_weeks, ...`` up to
-        it.
-
-    Returns
-    -------
-    str
-        One sentence.
-
-    Raises
-    ------
-    ValueError
-        If either is not a whole number of at least 1.
-
-    Examples
-    --------
-    >>> describe_visits(6, 26)
-    'Re-evaluation every 6 weeks: weeks 6, 12, 18 and 24.'
-    >>> describe_visits(4, 3)
-    'Re-evaluation every 4 weeks: no visit falls within the 3 weeks simulated.'
-    """
-    for name, value in (("interval_weeks", interval_weeks), ("weeks", weeks)):
-        if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}")
-        if value < 1:
-            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}")
-    visits = [str(week) for week in range(interval_weeks, weeks + 1, interval_weeks)]
-    head = f"Re-evaluation every {plural(interval_weeks, 'week')}"
-    if not visits:
-        return f"{head}: no visit falls within the {plural(weeks, 'week')} simulated."
-    return f"{head}: {noun(len(visits), 'week')} {listing(visits)}."

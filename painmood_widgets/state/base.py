@@ -1,0 +1,128 @@
+"""What every app state shares: checked inputs, read-only outputs, one batched refresh.
+
+An app state is a :class:`traitlets.HasTraits`. Its **inputs** are traits tagged
+``input=True``; each is checked by the core (the model, the scales) when it is set, so a
+bad value raises the core's own ``ValueError``, naming the field and its range, and the
+input keeps its old value. Its **outputs** are read-only traits, written only by
+:meth:`AppState.refresh`, so anything can ``observe`` them. A change of inputs triggers
+one refresh through :class:`~painmood_widgets.state.batching.Debouncer`: at once with no
+running event loop (a script, a test), after ``delay_s`` of quiet in a live kernel, once
+for a whole :meth:`AppState.hold` block. Educational, not diagnostic.
+
+Examples
+--------
+>>> import traitlets
+>>> class Doubler(AppState):
+...     number = traitlets.Float(1.0).tag(input=True)
+...     double = traitlets.Float(read_only=True)
+...     def compute(self):
+...         return {"double": 2 * self.number}
+>>> state = Doubler()
+>>> state.number = 4
+>>> state.double, state.refreshes
+(8.0, 2)
+>>> with state.hold():
+...     state.number = 5
+...     state.number = 6
+>>> state.double, state.refreshes
+(12.0, 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+import traitlets
+
+from painmood_widgets.state.batching import Debouncer
+
+__all__ = ["AppState"]
+
+
+class AppState(traitlets.HasTraits):
+    """Base of every app state: inputs tagged ``input=True``, outputs read-only.
+
+    Subclasses define ``compute(self) -> Mapping[str, object]``, which returns every
+    output by name from the inputs as they are now; :meth:`refresh` writes them all at
+    once.
+
+    Parameters
+    ----------
+    delay_s : float, keyword-only, default 0
+        Quiet time before a refresh in a live kernel (see
+        :class:`~painmood_widgets.state.batching.Debouncer`); 0 refreshes at once.
+    **inputs
+        Starting values of inputs, checked like any later change.
+    """
+
+    def __init__(self, *, delay_s: float = 0.0, **inputs: object) -> None:
+        unknown = sorted(set(inputs) - set(self.input_names()))
+        if unknown:
+            raise ValueError(
+                f"unknown {type(self).__name__} input {', '.join(map(repr, unknown))}; "
+                f"inputs: {', '.join(self.input_names())}"
+            )
+        super().__init__()
+        self._debounced = Debouncer(self.refresh, delay_s)
+        self.refreshes = 0
+        with self._debounced.hold():
+            for name, value in inputs.items():
+                setattr(self, name, value)
+        self.refresh()
+        self.observe(self._debounced, names=list(self.input_names()))
+
+    @classmethod
+    def input_names(cls) -> tuple[str, ...]:
+        """The names of the inputs, in the order the class defines them."""
+        return tuple(name for name in cls.class_trait_names(input=True))
+
+    def inputs(self) -> dict[str, object]:
+        """Every input and its current value."""
+        return {name: getattr(self, name) for name in self.input_names()}
+
+    def set_inputs(self, **changes: object) -> None:
+        """Change several inputs at once, then refresh once.
+
+        Every value is checked before any is set: one bad value raises ``ValueError``
+        and leaves every input as it was.
+        """
+        unknown = sorted(set(changes) - set(self.input_names()))
+        if unknown:
+            raise ValueError(
+                f"unknown {type(self).__name__} input {', '.join(map(repr, unknown))}; "
+                f"inputs: {', '.join(self.input_names())}"
+            )
+        before = self.inputs()
+        with self.hold():
+            try:
+                for name, value in changes.items():
+                    setattr(self, name, value)
+            except Exception:
+                for name, value in before.items():
+                    if getattr(self, name) != value:
+                        setattr(self, name, value)
+                raise
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """A block whose input changes refresh the outputs once, on leaving it."""
+        with self._debounced.hold():
+            yield
+
+    def flush(self) -> None:
+        """Apply a pending refresh now."""
+        self._debounced.flush()
+
+    @property
+    def pending(self) -> bool:
+        """True while input changes wait for their refresh."""
+        return self._debounced.pending
+
+    def refresh(self) -> None:
+        """Recompute every output from the inputs and write them all at once."""
+        outputs: Mapping[str, object] = self.compute()
+        with self.hold_trait_notifications():
+            for name, value in outputs.items():
+                self.set_trait(name, value)
+        self.refreshes += 1
