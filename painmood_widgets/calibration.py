@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from painmood_widgets import case, evidence, model
+from painmood_widgets.describe import case as case_words
 from painmood_widgets.dynamics import coefficients
 
 __all__ = [
@@ -557,7 +558,7 @@ def _responders_section() -> str:
 
 def _case_section() -> str:
     table = _markdown(case_table(), {"Maria": "g", "p10": ".1f", "median": ".1f", "p90": ".1f"})
-    verdict = case.describe_case(case.case_against_band(n=2000, seed=0))
+    verdict = case_words.describe_case(case.case_against_band(n=2000, seed=0))
     return f"{table}\n\n> {verdict}"
 
 

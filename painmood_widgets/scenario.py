@@ -24,6 +24,8 @@ __all__ = [
     "TREATMENT_LABELS",
     "FieldRange",
     "Scenario",
+    "check_field",
+    "check_treatments",
     "checked_arrays",
     "checked_weeks",
 ]
@@ -95,7 +97,19 @@ def _describe_range(name: str) -> str:
     return f"{name} must be {kind} from {spec.minimum:g} to {spec.maximum:g} ({spec.unit})"
 
 
-def _checked_number(name: str, value: object) -> float | int:
+def check_field(name: str, value: object) -> float | int:
+    """Check one numeric scenario field; return it as a float (an int for whole fields).
+
+    Raises
+    ------
+    ValueError
+        Naming the field, its allowed range and unit, and the value refused.
+
+    Examples
+    --------
+    >>> check_field("opioid_days", 90.0), check_field("sleep_hours", 5)
+    (90, 5.0)
+    """
     spec = SCENARIO_FIELDS[name]
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise ValueError(f"{_describe_range(name)}; got {value!r}")
@@ -113,7 +127,15 @@ def _allowed_treatments() -> str:
     return ", ".join(TREATMENTS)
 
 
-def _checked_treatments(treatments: object) -> frozenset[str]:
+def check_treatments(treatments: object) -> frozenset[str]:
+    """Check a collection of treatment names; return it as a frozenset.
+
+    Raises
+    ------
+    ValueError
+        For a bare string, something that is not a collection, or an unknown name (the
+        message lists the allowed names).
+    """
     if isinstance(treatments, str | bytes):
         raise ValueError(
             f"treatments must be a collection of names such as {{'cbt'}}, not the bare string "
@@ -186,8 +208,8 @@ class Scenario:
 
     def __post_init__(self) -> None:
         for name in SCENARIO_FIELDS:
-            object.__setattr__(self, name, _checked_number(name, getattr(self, name)))
-        object.__setattr__(self, "treatments", _checked_treatments(self.treatments))
+            object.__setattr__(self, name, check_field(name, getattr(self, name)))
+        object.__setattr__(self, "treatments", check_treatments(self.treatments))
 
     def replace(self, **changes: object) -> Scenario:
         """A checked copy with some fields changed.
@@ -256,4 +278,4 @@ def checked_weeks(weeks: object) -> int:
     """Check a number of weeks to simulate (a whole number, 1 to 104)."""
     if isinstance(weeks, bool | np.bool_) or not isinstance(weeks, numbers.Integral):
         raise ValueError(f"{_describe_range('weeks')}; got {weeks!r}")
-    return _checked_number("weeks", weeks)
+    return check_field("weeks", weeks)

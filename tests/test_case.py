@@ -10,6 +10,7 @@ from itertools import combinations
 import pytest
 
 from painmood_widgets import case, describe, evidence, model, scales
+from painmood_widgets.describe import case as case_words
 from tests.helpers import diagnostic_phrases, evidence_with
 
 FIELDS = {
@@ -62,8 +63,10 @@ def test_changing_a_row_changes_the_case(tmp_path):
         assert result.week == 10
         assert result.phq9.observed == 11
         assert result.phq9_change == scales.phq9_change(15, 11)
-        assert case.case_questions()[0].prompt.startswith("Her PHQ-9 fell 4 points, from 15 to 11")
-        assert "(11)" in case.describe_case(result)
+        assert case_words.case_questions()[0].prompt.startswith(
+            "Her PHQ-9 fell 4 points, from 15 to 11"
+        )
+        assert "(11)" in case_words.describe_case(result)
     assert case.case_study().follow_up_phq9 == 6
 
 
@@ -187,7 +190,7 @@ def _band_words(score: case.ScoreAgainstBand) -> str:
 
 def test_the_summary_says_where_she_falls():
     result = case.case_against_band()
-    text = case.describe_case(result)
+    text = case_words.describe_case(result)
     assert text.startswith("With all three of her treatments, Maria's PHQ-9 at week 12 (6) lies ")
     assert f"PHQ-9 at week 12 (6) lies {result.phq9.position} the model's 10-90% band" in text
     assert f"({_band_words(result.phq9)})" in text
@@ -199,10 +202,10 @@ def test_the_summary_says_where_she_falls():
     ]
     if result.phq9.inside_band and result.pain.inside_band and len(better) == 1:
         assert text.endswith(f"plausible, better than the median for {better[0]} only.")
-    no_yoga = case.describe_case(case.case_against_band(treatments=("duloxetine", "cbt")))
+    no_yoga = case_words.describe_case(case.case_against_band(treatments=("duloxetine", "cbt")))
     assert no_yoga.startswith("With duloxetine and weekly CBT only (gentle yoga switched off)")
     with pytest.raises(ValueError, match="comparison must be a CaseComparison"):
-        case.describe_case("Maria")
+        case_words.describe_case("Maria")
 
 
 def _comparison(pain_position: str, phq9_position: str, better: bool) -> case.CaseComparison:
@@ -239,18 +242,18 @@ def _comparison(pain_position: str, phq9_position: str, better: bool) -> case.Ca
     ],
 )
 def test_each_verdict_follows_her_place_in_the_band(pain, phq9, better, ending):
-    assert case.describe_case(_comparison(pain, phq9, better)).endswith(ending)
+    assert case_words.describe_case(_comparison(pain, phq9, better)).endswith(ending)
 
 
 @pytest.mark.parametrize("subset", SUBSETS, ids=lambda s: "+".join(sorted(s)) or "none")
 def test_every_summary_is_one_clean_paragraph(subset):
-    text = case.describe_case(case.case_against_band(n=300, treatments=subset))
+    text = case_words.describe_case(case.case_against_band(n=300, treatments=subset))
     assert text.endswith(".") and "nan" not in text.lower() and ".." not in text
     assert diagnostic_phrases(text) == []
 
 
 def test_questions_quote_the_case_and_answers_follow_the_rules():
-    questions = case.case_questions()
+    questions = case_words.case_questions()
     prompts = [question.prompt for question in questions]
     assert prompts == [
         "Her PHQ-9 fell 9 points, from 15 to 6: response, remission, or both?",

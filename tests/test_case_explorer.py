@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import pytest
 
 from painmood_widgets import case, charts, evidence
+from painmood_widgets.describe import case as case_words
 from painmood_widgets.widgets.case_explorer import CaseExplorer
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE
 from tests.helpers import diagnostic_phrases, html_values
@@ -63,7 +64,7 @@ def test_it_opens_with_her_three_treatments_ticked(explorer):
         assert box.style.description_width == "initial"
     assert explorer.selected_treatments == frozenset(HERS)
     assert _same_band(explorer.comparison, case.case_against_band())
-    assert explorer.summary_text == case.describe_case(case.case_against_band())
+    assert explorer.summary_text == case_words.describe_case(case.case_against_band())
     assert html.escape(explorer.summary_text) in explorer.summary_display.value
 
 
@@ -94,7 +95,7 @@ def test_the_chart_draws_her_points_over_the_band(explorer):
 
 
 def test_the_summary_says_where_the_band_puts_her(explorer):
-    assert explorer.summary_text == case.describe_case(explorer.comparison)
+    assert explorer.summary_text == case_words.describe_case(explorer.comparison)
     for score in (explorer.comparison.pain, explorer.comparison.phq9):
         assert score.inside_band == (score.p10 <= score.observed <= score.p90)
         assert score.better_than_median == (score.observed < score.p50)
@@ -113,7 +114,7 @@ def test_unticking_moves_the_band_up_and_updates_in_place(explorer):
     for column in ("pain_p50", "pain_p90", "phq9_p50", "phq9_p90"):
         assert after[column] > before[column]
     assert explorer.summary_text != summary_before
-    assert explorer.summary_text == case.describe_case(
+    assert explorer.summary_text == case_words.describe_case(
         case.case_against_band(treatments=("exercise", "cbt"))
     )
     assert "(duloxetine switched off)" in explorer.summary_text
@@ -177,7 +178,7 @@ def test_every_combination_shows_a_clean_state(explorer, subset):
     explorer.set_treatments(subset)
     try:
         assert explorer.comparison.scenario.treatments == subset
-        assert explorer.summary_text == case.describe_case(explorer.comparison)
+        assert explorer.summary_text == case_words.describe_case(explorer.comparison)
         assert explorer.summary_text and "nan" not in explorer.summary_text.lower()
         band = _band_at(explorer.chart.spec, 12)
         assert all(math.isfinite(value) for value in band.values())

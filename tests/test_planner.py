@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from painmood_widgets import describe, evidence, model
+from painmood_widgets.plan import roadmap
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE
-from painmood_widgets.widgets.planner import ROADMAP, TreatmentPlanner
+from painmood_widgets.widgets.planner import TreatmentPlanner
 from painmood_widgets.widgets.simulator import SimulatorApp
 from tests.helpers import html_values
 
@@ -42,10 +43,10 @@ def _phq9_at_12(planner: TreatmentPlanner) -> float:
 
 def test_the_roadmap_has_seven_steps_in_order_each_explained():
     planner = TreatmentPlanner()
-    assert [step.name for step in ROADMAP] == list(STEP_TREATMENTS)
+    assert [step.name for step in roadmap()] == list(STEP_TREATMENTS)
     assert list(planner.steps) == list(STEP_TREATMENTS)
     shown = html_values(planner)
-    for number, step in enumerate(ROADMAP, 1):
+    for number, step in enumerate(roadmap(), 1):
         assert step.treatment == STEP_TREATMENTS[step.name]
         assert planner.steps[step.name].description.startswith(f"{number}. ")
         assert any(html.escape(step.explanation) in value for value in shown)

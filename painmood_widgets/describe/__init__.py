@@ -19,7 +19,7 @@ treatment: cognitive behavioural therapy; starting pain 6.0/10 and PHQ-9 15 (mod
 severe); 26 weeks simulated.
 """
 
-from painmood_widgets.describe.plan import describe_visits
+from painmood_widgets.describe.plan import describe_baseline, describe_plan, describe_visits
 from painmood_widgets.describe.readings import (
     SUMMARY_WEEK,
     pain_reading,
@@ -31,20 +31,26 @@ from painmood_widgets.describe.readings import (
 from painmood_widgets.describe.simulator import (
     describe_band,
     describe_comparison,
+    describe_control,
     describe_levers,
     describe_notes,
     describe_outcome,
     describe_scenario,
+    describe_simulation,
 )
 
 __all__ = [
     "SUMMARY_WEEK",
     "describe_band",
+    "describe_baseline",
     "describe_comparison",
+    "describe_control",
     "describe_levers",
     "describe_notes",
     "describe_outcome",
+    "describe_plan",
     "describe_scenario",
+    "describe_simulation",
     "describe_visits",
     "pain_reading",
     "phq9_reading",

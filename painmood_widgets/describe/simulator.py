@@ -28,18 +28,22 @@ from painmood_widgets import model, scales
 from painmood_widgets.describe.readings import (
     pain_reading,
     phq9_reading,
+    summary_week,
     treatment_names,
     week_row,
 )
+from painmood_widgets.scenario import check_field
 from painmood_widgets.wording import listing, noun, plural
 
 __all__ = [
     "describe_band",
     "describe_comparison",
+    "describe_control",
     "describe_levers",
     "describe_notes",
     "describe_outcome",
     "describe_scenario",
+    "describe_simulation",
 ]
 
 
@@ -401,4 +405,89 @@ def describe_notes(scenario: model.Scenario) -> str:
         if control in model.LEVERS:
             text = f"{_lever_value(control, getattr(scenario, control))}: {text}"
         sentences.append(f"{text[0].upper()}{text[1:]}.")
+    return " ".join(sentences)
+
+
+def describe_control(name: str, value: object) -> str:
+    """A simulator control's value in words, as a screen reader should say it.
+
+    Used as the control's ``aria-valuetext``: "5 hours of sleep a night", not "5".
+
+    Parameters
+    ----------
+    name : str
+        A field of :data:`painmood_widgets.model.SCENARIO_FIELDS`.
+    value : float or int
+        Its value, in the field's range.
+
+    Returns
+    -------
+    str
+        The value with its unit and meaning, in words.
+
+    Raises
+    ------
+    ValueError
+        If the name is not a field or the value is out of its range.
+
+    Examples
+    --------
+    >>> describe_control("sleep_hours", 5), describe_control("opioid_days", 0)
+    ('5 hours of sleep a night', 'no opioids')
+    >>> describe_control("baseline_phq9", 15)
+    'starting PHQ-9 15 out of 27, moderately severe'
+    >>> describe_control("crp_mg_l", 0.5)
+    'C-reactive protein 0.5 milligrams per litre'
+    """
+    if name not in model.SCENARIO_FIELDS:
+        raise ValueError(f"unknown control {name!r}; controls: {', '.join(model.SCENARIO_FIELDS)}")
+    checked = check_field(name, value)
+    if name == "sleep_hours":
+        return f"{plural(checked, 'hour')} of sleep a night"
+    if name == "activity_minutes":
+        return f"{plural(checked, 'minute')} of moderate activity a week"
+    if name == "crp_mg_l":
+        return f"C-reactive protein {plural(checked, 'milligram')} per litre"
+    if name == "opioid_days":
+        return f"opioids for {plural(checked, 'day')} so far" if checked else "no opioids"
+    if name == "baseline_pain":
+        return f"starting pain {pain_reading(checked):g} out of {scales.PAIN_MAX}"
+    if name == "baseline_phq9":
+        phq9 = phq9_reading(checked)
+        return f"starting PHQ-9 {phq9} out of {scales.PHQ9_MAX}, {scales.phq9_severity(phq9)}"
+    return f"{plural(checked, 'week')} simulated"
+
+
+def describe_simulation(
+    scenario: model.Scenario,
+    trajectory: pd.DataFrame,
+    cohort_summary: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    reference_name: str = "usual care",
+) -> str:
+    """The simulator's whole summary: the outcome, what each lever adds, the notes, the
+    comparison (when there is one), the band and the settings.
+
+    It is also the lead of the chart's text alternative.
+
+    Examples
+    --------
+    >>> scenario = model.Scenario(sleep_hours=8, weeks=12)
+    >>> text = describe_simulation(scenario, model.trajectory(scenario),
+    ...                            model.summarize(model.simulate_cohort(scenario, n=200)))
+    >>> text.startswith("At week 12: PHQ-9"), "the normal range in the cohort studies" in text
+    (True, True)
+    """
+    week = summary_week(scenario.weeks)
+    sentences = [
+        describe_outcome(trajectory, scenario.baseline_phq9, scenario.baseline_pain, week),
+        describe_levers(scenario, week),
+    ]
+    notes = describe_notes(scenario)
+    if notes:
+        sentences.append(notes)
+    if reference is not None:
+        sentences.append(describe_comparison(trajectory, reference, week, reference_name))
+    sentences.append(describe_band(cohort_summary, week))
+    sentences.append(describe_scenario(scenario))
     return " ".join(sentences)

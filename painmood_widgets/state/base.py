@@ -43,6 +43,9 @@ __all__ = ["AppState"]
 class AppState(traitlets.HasTraits):
     """Base of every app state: inputs tagged ``input=True``, outputs read-only.
 
+    ``refreshes`` counts the refreshes; it changes once per refresh, after every output,
+    so a view that observes it redraws once per batch of changes.
+
     Subclasses define ``compute(self) -> Mapping[str, object]``, which returns every
     output by name from the inputs as they are now; :meth:`refresh` writes them all at
     once.
@@ -56,6 +59,8 @@ class AppState(traitlets.HasTraits):
         Starting values of inputs, checked like any later change.
     """
 
+    refreshes = traitlets.Int(0, read_only=True)
+
     def __init__(self, *, delay_s: float = 0.0, **inputs: object) -> None:
         unknown = sorted(set(inputs) - set(self.input_names()))
         if unknown:
@@ -65,7 +70,6 @@ class AppState(traitlets.HasTraits):
             )
         super().__init__()
         self._debounced = Debouncer(self.refresh, delay_s)
-        self.refreshes = 0
         with self._debounced.hold():
             for name, value in inputs.items():
                 setattr(self, name, value)
@@ -125,4 +129,4 @@ class AppState(traitlets.HasTraits):
         with self.hold_trait_notifications():
             for name, value in outputs.items():
                 self.set_trait(name, value)
-        self.refreshes += 1
+        self.set_trait("refreshes", self.refreshes + 1)

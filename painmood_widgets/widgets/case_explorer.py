@@ -1,6 +1,7 @@
 """The case explorer: Maria's three months against the model's band for her scenario.
 
-A thin view over :mod:`painmood_widgets.case`: the story, her two observed scores drawn
+A view of a :class:`~painmood_widgets.state.case.CaseState` (``explorer.state``): the
+story, her two observed scores drawn
 over the band of a simulated cohort that shares her start and treatments, a plain
 summary of where she falls, questions to think about (instructor notes hidden until
 asked for) and where her numbers come from. Unticking one of her treatments shows the
@@ -26,14 +27,15 @@ from types import MappingProxyType
 import ipywidgets as widgets
 import pandas as pd
 
-from painmood_widgets import case, model, scales
-from painmood_widgets.state.batching import DEFAULT_DELAY_S, Debouncer
+from painmood_widgets import case
+from painmood_widgets.describe import case as case_words
+from painmood_widgets.state.batching import DEFAULT_DELAY_S
+from painmood_widgets.state.case import CaseState
 from painmood_widgets.widgets.common import (
     LiveTrajectoryChart,
     educational_notice,
     evidence_table_html,
 )
-from painmood_widgets.wording import in_sentence, listing
 
 __all__ = ["CaseExplorer"]
 
@@ -56,21 +58,8 @@ def _case_chart_arguments(
     )
 
 
-def _story_html(story: case.CaseStudy) -> str:
-    treatments = listing([in_sentence(case.CASE_TREATMENTS[name]) for name in story.treatments])
-    start_band = scales.phq9_severity(story.baseline_phq9)
-    end_band = scales.phq9_severity(story.follow_up_phq9)
-    return (
-        f"<p><strong>{html.escape(story.name)}</strong>, {story.age_years}, lives with "
-        f"chronic {html.escape(story.pain_site)} pain. At the start her pain is "
-        f"{story.baseline_pain:g}/10 (Brief Pain Inventory) and her PHQ-9 is "
-        f"{story.baseline_phq9} ({start_band} band). She starts {html.escape(treatments)}. "
-        f"After {story.follow_up_weeks} weeks her pain is {story.follow_up_pain:g}/10 and "
-        f"her PHQ-9 is {story.follow_up_phq9} ({end_band} band).</p>"
-        "<p>A teaching story from the source article, not data: its numbers are rows of the "
-        "evidence table labelled illustrative. How does her course compare with the model's "
-        "patients who start where she did and get the same treatments?</p>"
-    )
+def _story_html() -> str:
+    return "".join(f"<p>{html.escape(text)}</p>" for text in case_words.describe_story())
 
 
 class CaseExplorer(widgets.VBox):
@@ -100,6 +89,8 @@ class CaseExplorer(widgets.VBox):
 
     Attributes
     ----------
+    state : CaseState
+        What the explorer shows.
     case : painmood_widgets.case.CaseStudy
         The case, read from the evidence table when the explorer is built.
     treatments : Mapping of str to ipywidgets.Checkbox
@@ -111,7 +102,7 @@ class CaseExplorer(widgets.VBox):
         :class:`~painmood_widgets.widgets.common.LiveTrajectoryChart`).
     summary_display : ipywidgets.HTML
         The summary sentence (an ARIA live region).
-    questions : tuple of painmood_widgets.case.CaseQuestion
+    questions : tuple of painmood_widgets.describe.case.CaseQuestion
         The questions to think about.
     show_answers : ipywidgets.ToggleButton
         Shows the instructor notes; off at first.
@@ -154,11 +145,9 @@ class CaseExplorer(widgets.VBox):
         instructor_notes: bool = True,
         delay_s: float = DEFAULT_DELAY_S,
     ) -> None:
-        self.case = case.case_study()
-        self._n = n
-        self._seed = seed
-        self._course = case.case_course(self.case)
-        self._debounced = Debouncer(self._refresh, delay_s)
+        self.state = CaseState(n=n, seed=seed, delay_s=delay_s)
+        self._ticking = False
+        self.case = self.state.case
         self.treatments: Mapping[str, widgets.Checkbox] = MappingProxyType(
             {
                 name: widgets.Checkbox(
@@ -173,11 +162,15 @@ class CaseExplorer(widgets.VBox):
         )
         self.summary_display = widgets.HTML()
         self.band_evidence_display = widgets.HTML()
-        self._update_state()
-        trajectory, cohort_summary, options = _case_chart_arguments(self._comparison, self._course)
-        self._live_chart = LiveTrajectoryChart(self._summary, trajectory, cohort_summary, **options)
+        trajectory, cohort_summary, options = _case_chart_arguments(
+            self.state.comparison, self.state.course
+        )
+        self._live_chart = LiveTrajectoryChart(
+            self.summary_text, trajectory, cohort_summary, **options
+        )
         self.chart = self._live_chart.widget
-        self.questions = case.case_questions(self.case)
+        self._show_outputs()
+        self.questions = self.state.questions
         self.show_answers = widgets.ToggleButton(
             value=False,
             description="Show instructor notes",
@@ -215,7 +208,7 @@ class CaseExplorer(widgets.VBox):
                     f"chronic {html.escape(self.case.pain_site)} pain</h3>"
                 ),
                 educational_notice(),
-                widgets.HTML(_story_html(self.case)),
+                widgets.HTML(_story_html()),
                 widgets.HTML(
                     "<p><strong>Her treatments in the model.</strong> The band is 10-90% of "
                     f"{n} simulated patients who start near her scores and get the ticked "
@@ -231,7 +224,9 @@ class CaseExplorer(widgets.VBox):
             )
         )
         for checkbox in self.treatments.values():
-            checkbox.observe(self._debounced, names="value")
+            checkbox.observe(self._read_boxes, names="value")
+        self.state.observe(self._tick_boxes, names="treatments")
+        self.state.observe(self._refreshed, names="refreshes")
         self.show_answers.observe(self._on_show_answers, names="value")
 
     @property
@@ -242,12 +237,12 @@ class CaseExplorer(widgets.VBox):
     @property
     def comparison(self) -> case.CaseComparison:
         """Her follow-up scores against the band for the ticked treatments."""
-        return self._comparison
+        return self.state.comparison
 
     @property
     def summary_text(self) -> str:
         """The summary sentence shown under the chart (also its text alternative)."""
-        return self._summary
+        return self.state.summary
 
     @property
     def answers_visible(self) -> bool:
@@ -268,46 +263,40 @@ class CaseExplorer(widgets.VBox):
             If ``names`` is a single string or holds a name that is not one of her
             treatments. Nothing changes then.
         """
-        if isinstance(names, str | bytes):
-            raise ValueError(
-                f"names must be a collection of treatment names, not the bare string {names!r}"
-            )
-        chosen = frozenset(names)
-        unknown = sorted(map(repr, chosen - set(self.treatments)))
-        if unknown:
-            raise ValueError(
-                f"unknown treatment {', '.join(unknown)}; her treatments: "
-                f"{', '.join(self.treatments)}"
-            )
-        with self._debounced.hold():
-            for name, box in self.treatments.items():
-                box.value = name in chosen
+        self.state.treatments = names
 
     def flush(self) -> None:
         """Apply a pending debounced update now."""
-        self._debounced.flush()
+        self.state.flush()
 
     def _on_show_answers(self, change: dict) -> None:
         for display in self.answer_displays:
             display.layout.display = None if change["new"] else "none"
 
-    def _update_state(self) -> None:
-        self._comparison = case.case_against_band(
-            self._n, self._seed, treatments=self.selected_treatments, case=self.case
+    def _read_boxes(self, _change: dict) -> None:
+        if self._ticking:
+            return
+        self.state.treatments = frozenset(
+            name for name, box in self.treatments.items() if box.value
         )
-        self._summary = case.describe_case(self._comparison)
+
+    def _tick_boxes(self, change: dict) -> None:
+        self._ticking = True
+        try:
+            for name, box in self.treatments.items():
+                box.value = name in change["new"]
+        finally:
+            self._ticking = False
+
+    def _show_outputs(self) -> None:
         self.summary_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(self._summary)}</p>'
+            f'<p role="status" aria-live="polite">{html.escape(self.summary_text)}</p>'
         )
-        self.band_evidence_display.value = evidence_table_html(
-            model.evidence_behind(self._comparison.scenario)
+        self.band_evidence_display.value = evidence_table_html(self.state.evidence_rows)
+
+    def _refreshed(self, _change: dict) -> None:
+        self._show_outputs()
+        trajectory, cohort_summary, options = _case_chart_arguments(
+            self.state.comparison, self.state.course
         )
-
-    def _draw(self) -> None:
-        """Draw the chart, the summary sentence leading its text alternative."""
-        trajectory, cohort_summary, options = _case_chart_arguments(self._comparison, self._course)
-        self._live_chart.show(self._summary, trajectory, cohort_summary, **options)
-
-    def _refresh(self) -> None:
-        self._update_state()
-        self._draw()
+        self._live_chart.show(self.summary_text, trajectory, cohort_summary, **options)

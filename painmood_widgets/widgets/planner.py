@@ -1,15 +1,14 @@
 """The treatment planner: build a plan on the 7-step roadmap and simulate it.
 
-The roadmap for chronic pain with depression runs: assessment, medication review,
-therapy, exercise, sleep hygiene, mind-body practice, social support. The learner ticks
-the steps of a plan; each step but the first switches on one treatment of the model in an
-embedded :class:`~painmood_widgets.widgets.simulator.SimulatorApp` (the two stay linked
-both ways), and the chart marks the re-evaluation visits every 4 to 6 weeks. The
-assessment adds no treatment: it is the baseline measurement every visit is judged
-against, so its line shows the starting PHQ-9 and pain.
-
-Each step has a one-line explanation; where the model has evidence rows for it, their
-sources and evidence levels follow (from ``datasets/evidence.csv``).
+A view of a :class:`~painmood_widgets.state.plan.PlanState` (``planner.state``): the
+learner ticks the steps of a plan (the roadmap is ``datasets/roadmap.csv``, read by
+:mod:`painmood_widgets.plan`); each step but the assessment switches on one treatment of
+the model in an embedded :class:`~painmood_widgets.widgets.simulator.SimulatorApp`, which
+views the plan's simulation, and the chart marks the re-evaluation visits every 4 to 6
+weeks. The assessment adds no treatment: it is the baseline measurement every visit is
+judged against, so its line shows the starting PHQ-9 and pain. Each step has a one-line
+explanation and, where the model has evidence rows for it, their sources and evidence
+levels.
 
 Educational, not diagnostic.
 """
@@ -18,121 +17,26 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from dataclasses import dataclass
 from types import MappingProxyType
 
 import ipywidgets as widgets
 
-from painmood_widgets import charts, describe, evidence, model, scales
+from painmood_widgets import model, plan
+from painmood_widgets.describe.plan import step_evidence
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
+from painmood_widgets.state.plan import PlanState
 from painmood_widgets.widgets.common import educational_notice
 from painmood_widgets.widgets.simulator import SimulatorApp
 
-__all__ = ["ROADMAP", "RoadmapStep", "TreatmentPlanner"]
+__all__ = ["TreatmentPlanner"]
 
-
-@dataclass(frozen=True)
-class RoadmapStep:
-    """One step of the 7-step roadmap.
-
-    Attributes
-    ----------
-    name : str
-        Key, e.g. ``"therapy"``.
-    title : str
-        Label of the step's check box.
-    short : str
-        Name of the step in a sentence, e.g. ``"therapy (CBT)"``.
-    explanation : str
-        One line on what the step is and what it does.
-    treatment : str or None
-        The model treatment the step switches on (None for the assessment).
-    """
-
-    name: str
-    title: str
-    short: str
-    explanation: str
-    treatment: str | None
-
-
-ROADMAP = (
-    RoadmapStep(
-        "assessment",
-        "1. Assessment: measure PHQ-9 and pain",
-        "assessment",
-        "The baseline every later visit is judged against: PHQ-9 bands (Kroenke et al. "
-        "2001); a pain drop of 2 points or 30% is clinically important (Farrar et al. 2001).",
-        None,
-    ),
-    RoadmapStep(
-        "medication_review",
-        "2. Medication review: duloxetine",
-        "medication review (duloxetine)",
-        "Duloxetine 60 mg a day eases pain and mood modestly; review how long any opioid has "
-        "been taken, as longer use goes with new depression (Scherrer et al. 2014).",
-        "duloxetine",
-    ),
-    RoadmapStep(
-        "therapy",
-        "3. Therapy: cognitive behavioural therapy (CBT)",
-        "therapy (CBT)",
-        "Against usual care or a waiting list CBT helps mood and catastrophizing more than "
-        "pain; against active treatments it showed no effect on pain or mood.",
-        "cbt",
-    ),
-    RoadmapStep(
-        "exercise",
-        "4. Exercise: a graded programme such as gentle yoga",
-        "exercise",
-        "Structured exercise probably eases chronic low back pain a little, and more activity "
-        "goes with less depression; in the model the programme adds activity, so it helps an "
-        "inactive patient most.",
-        "exercise",
-    ),
-    RoadmapStep(
-        "sleep_hygiene",
-        "5. Sleep hygiene: CBT for insomnia (CBT-I)",
-        "sleep hygiene (CBT-I)",
-        "Improves sleep most, depression moderately and pain a little; in the model it helps "
-        "only someone who sleeps less than 7 hours.",
-        "cbt_i",
-    ),
-    RoadmapStep(
-        "mind_body",
-        "6. Mind-body: mindfulness",
-        "mind-body (mindfulness)",
-        "A small drop in pain (low-quality evidence); depression and quality of life improve.",
-        "mindfulness",
-    ),
-    RoadmapStep(
-        "social_support",
-        "7. Social support: family, peers, groups",
-        "social support",
-        "No trial figure in the evidence brief: the model's effect is an assumption.",
-        "social_support",
-    ),
-)
-"""The seven steps in order."""
-
-_STEPS = MappingProxyType({step.name: step for step in ROADMAP})
 _LABEL_STYLE = {"description_width": "initial"}
 
 
-def _evidence_line(treatment: str) -> str:
-    """Sources and evidence levels of the model rows behind a treatment's effects."""
-    rows = evidence.rows(model.TREATMENT_EFFECT_ROWS[treatment])
-    cited = dict.fromkeys(
-        f"{source[:-1]}; {level})" if source.endswith(")") else f"{source} ({level})"
-        for source, level in zip(rows["source"], rows["evidence_level"], strict=True)
-    )
-    return "Evidence in the model: " + "; ".join(cited) + "."
-
-
-def _step_text(step: RoadmapStep) -> str:
+def _step_text(step: plan.RoadmapStep) -> str:
     text = f"<p style='margin: 0 0 0.6em 1.6em'>{html.escape(step.explanation)}"
     if step.treatment is not None:
-        text += f"<br><small>{html.escape(_evidence_line(step.treatment))}</small>"
+        text += f"<br><small>{html.escape(step_evidence(step.treatment))}</small>"
     return text + "</p>"
 
 
@@ -145,16 +49,16 @@ class TreatmentPlanner(widgets.VBox):
         The patient: levers, starting scores, weeks; its treatments tick the matching
         steps. Default ``model.Scenario()``.
     delay_s : float, default DEFAULT_DELAY_S
-        Debounce quiet time of the embedded simulator, in seconds.
+        Debounce quiet time, in seconds.
 
     Attributes
     ----------
+    state : PlanState
+        What the planner shows; its ``simulator`` is the simulation's state.
     steps : mapping of str to ipywidgets.Checkbox
-        One box per step of :data:`ROADMAP`, by step name. Every step but the assessment
-        is linked both ways to a treatment box of the simulator.
+        One box per step of :func:`painmood_widgets.plan.roadmap`, by step name.
     visit_interval : ipywidgets.IntSlider
-        Weeks between re-evaluation visits, 4 to 6; linked to the simulator's
-        ``visit_interval_weeks``.
+        Weeks between re-evaluation visits, 4 to 6.
     simulator : SimulatorApp
         The embedded simulator (its own treatment boxes hidden: the steps drive them).
     baseline_display, plan_display : ipywidgets.HTML
@@ -176,29 +80,27 @@ class TreatmentPlanner(widgets.VBox):
     def __init__(
         self, scenario: model.Scenario | None = None, *, delay_s: float = DEFAULT_DELAY_S
     ) -> None:
-        self.simulator = SimulatorApp(scenario, delay_s=delay_s, embedded=True)
-        chosen = self.simulator.scenario.treatments
+        self.state = PlanState(scenario, delay_s=delay_s)
+        self._ticking = False
+        self.simulator = SimulatorApp(state=self.state.simulator, embedded=True)
         self.steps = MappingProxyType(
             {
                 step.name: widgets.Checkbox(
-                    value=step.treatment is None or step.treatment in chosen,
+                    value=step.name in self.state.steps,
                     description=step.title,
                     indent=False,
                     style=_LABEL_STYLE,
                     layout=widgets.Layout(width="auto"),
                 )
-                for step in ROADMAP
+                for step in plan.roadmap()
             }
         )
-        for step in ROADMAP:
-            if step.treatment is not None:
-                widgets.link(
-                    (self.steps[step.name], "value"),
-                    (self.simulator.treatments[step.treatment], "value"),
-                )
-        shortest, longest = charts.MONITORING_INTERVAL_WEEKS
+        for box in self.steps.values():
+            box.observe(self._read_boxes, names="value")
+        self.state.observe(self._tick_boxes, names="steps")
+        shortest, longest = plan.monitoring_interval_weeks()
         self.visit_interval = widgets.IntSlider(
-            value=self.simulator.visit_interval_weeks,
+            value=self.state.visit_interval_weeks,
             min=shortest,
             max=longest,
             step=1,
@@ -207,13 +109,13 @@ class TreatmentPlanner(widgets.VBox):
             style=_LABEL_STYLE,
             layout=widgets.Layout(width="36em", max_width="100%"),
         )
-        widgets.link((self.visit_interval, "value"), (self.simulator, "visit_interval_weeks"))
+        widgets.link((self.visit_interval, "value"), (self.state, "visit_interval_weeks"))
         self.simulator.treatments_box.layout.display = "none"
         self.baseline_display = widgets.HTML()
         self.plan_display = widgets.HTML()
 
         rows = []
-        for step in ROADMAP:
+        for step in plan.roadmap():
             rows.append(self.steps[step.name])
             if step.treatment is None:
                 rows.append(self.baseline_display)
@@ -233,27 +135,23 @@ class TreatmentPlanner(widgets.VBox):
                 self.simulator,
             )
         )
-        for box in self.steps.values():
-            box.observe(self._refresh, names="value")
-        self.visit_interval.observe(self._refresh, names="value")
-        for name in ("baseline_pain", "baseline_phq9", "weeks"):
-            self.simulator.controls[name].observe(self._refresh, names="value")
-        self._refresh()
+        self._show()
+        self.state.observe(self._show, names="refreshes")
 
     @property
     def plan(self) -> tuple[str, ...]:
         """The names of the chosen steps, in roadmap order."""
-        return tuple(step.name for step in ROADMAP if self.steps[step.name].value)
+        return plan.checked_steps(self.state.steps)
 
     @property
     def plan_text(self) -> str:
         """The plan and its visits in words (shown above the simulator)."""
-        return self._plan_text
+        return self.state.plan_text
 
     @property
     def summary_text(self) -> str:
         """The plan, its visits and the simulated outcome, in plain sentences."""
-        return f"{self._plan_text} {self.simulator.summary_text}"
+        return self.state.summary
 
     def set_plan(self, steps: Iterable[str]) -> None:
         """Tick exactly the given steps (the simulator then updates once).
@@ -261,45 +159,34 @@ class TreatmentPlanner(widgets.VBox):
         Parameters
         ----------
         steps : iterable of str
-            Step names from :data:`ROADMAP`, e.g. ``["assessment", "therapy"]``.
+            Step names from :func:`painmood_widgets.plan.roadmap`, e.g.
+            ``["assessment", "therapy"]``.
 
         Raises
         ------
         ValueError
             If `steps` is a bare string or names an unknown step; nothing changes.
         """
-        if isinstance(steps, str | bytes) or not isinstance(steps, Iterable):
-            raise ValueError(
-                f"steps must be a collection of step names; got {steps!r}; "
-                f"steps: {', '.join(_STEPS)}"
-            )
-        wanted = set(steps)
-        unknown = sorted(repr(name) for name in wanted - set(_STEPS))
-        if unknown:
-            raise ValueError(f"unknown step {', '.join(unknown)}; steps: {', '.join(_STEPS)}")
-        treatments = {_STEPS[name].treatment for name in wanted} - {None}
-        self.steps["assessment"].value = "assessment" in wanted
-        self.simulator.set_values(treatments=treatments)
+        with self.state.simulator.hold():
+            self.state.steps = steps
 
-    def _refresh(self, _change: dict | None = None) -> None:
-        start = self.simulator.scenario
-        phq9 = describe.phq9_reading(start.baseline_phq9)
+    def _read_boxes(self, _change: dict) -> None:
+        if self._ticking:
+            return
+        self.state.steps = frozenset(name for name, box in self.steps.items() if box.value)
+
+    def _tick_boxes(self, change: dict) -> None:
+        self._ticking = True
+        try:
+            for name, box in self.steps.items():
+                box.value = name in change["new"]
+        finally:
+            self._ticking = False
+
+    def _show(self, _change: dict | None = None) -> None:
         self.baseline_display.value = (
-            "<p style='margin: 0 0 0 1.6em'><strong>Baseline now:</strong> "
-            f"PHQ-9 {phq9} ({html.escape(scales.phq9_severity(phq9))}), pain "
-            f"{describe.pain_reading(start.baseline_pain):.1f}/10.</p>"
+            f"<p style='margin: 0 0 0 1.6em'>{html.escape(self.state.baseline_text)}</p>"
         )
-        chosen = [_STEPS[name].short for name in self.plan]
-        if chosen:
-            listed = chosen[0] if len(chosen) == 1 else f"{', '.join(chosen[:-1])} and {chosen[-1]}"
-            text = f"Plan: {listed}."
-        else:
-            text = "Plan: no step chosen yet."
-        if not self.steps["assessment"].value:
-            text += (
-                " No assessment: without a baseline PHQ-9 and pain there is nothing to "
-                "measure change against."
-            )
-        text += " " + describe.describe_visits(self.visit_interval.value, start.weeks)
-        self._plan_text = text
-        self.plan_display.value = f'<p role="status" aria-live="polite">{html.escape(text)}</p>'
+        self.plan_display.value = (
+            f'<p role="status" aria-live="polite">{html.escape(self.state.plan_text)}</p>'
+        )

@@ -5,10 +5,12 @@ treatments and the starting scores on labelled controls, and shows the typical p
 course with the band of a simulated cohort, a plain-language summary, the evidence rows
 behind the result and, on request, the usual-care course for comparison.
 
-The app is built once. An update (debounced: a burst of changes runs the model once)
-changes values only: the summary's HTML, the evidence table's HTML and the ``spec`` of
-the one chart widget (only its data and text alternative, unless the weeks, the visits or
-the comparison change what is drawn). State can be set and read from Python::
+The app is a view of a :class:`~painmood_widgets.state.simulator.SimulatorState`
+(``app.state``): its controls are linked to the state's inputs, and each refresh of the
+state (one for a burst of changes) updates values only: the summary's HTML, the evidence
+table's HTML and the ``spec`` of the one chart widget (only its data and text
+alternative, unless the weeks, the visits or the comparison change what is drawn). State
+can be set and read from Python::
 
     app = SimulatorApp()
     app.sleep_hours.value = 5              # controls are named as the Scenario fields
@@ -27,7 +29,6 @@ Educational, not diagnostic.
 from __future__ import annotations
 
 import html
-import numbers
 import reprlib
 from contextlib import AbstractContextManager
 from decimal import Decimal
@@ -38,31 +39,21 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from painmood_widgets import charts, describe, model
-from painmood_widgets.state.batching import DEFAULT_DELAY_S, Debouncer
+from painmood_widgets import model
+from painmood_widgets.state.batching import DEFAULT_DELAY_S
+from painmood_widgets.state.simulator import (
+    COHORT_SEED,
+    COHORT_SIZE,
+    USUAL_CARE_NAME,
+    SimulatorState,
+)
 from painmood_widgets.widgets.common import (
     LiveTrajectoryChart,
     educational_notice,
     evidence_table_html,
 )
 
-__all__ = [
-    "COHORT_SEED",
-    "COHORT_SIZE",
-    "USUAL_CARE_NAME",
-    "SimulatorApp",
-]
-
-COHORT_SIZE = 1000
-"""Virtual patients behind the band: enough for a steady median and 10th and 90th
-percentiles (untreated courses spread widely, as in trials), few enough that the model's
-part of an update stays a few milliseconds."""
-
-COHORT_SEED = 0
-"""Seed of the cohort, so the same settings always show the same band."""
-
-USUAL_CARE_NAME = "usual care"
-"""Name of the comparison scenario (:func:`painmood_widgets.model.usual_care`) in sentences."""
+__all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorApp"]
 
 _USUAL_CARE_EXPLAINED = "usual care (reference lifestyle, no added treatment)"
 _LABEL_STYLE = {"description_width": "initial"}
@@ -126,6 +117,9 @@ class SimulatorApp(widgets.VBox):
     embedded : bool, default False
         True when another app shows this one inside itself and gives the heading and the
         educational notice.
+    state : SimulatorState, optional
+        A state to view (another app's); then ``scenario``, ``compare``, ``delay_s`` and
+        ``cohort_size`` are the state's own.
 
     Attributes
     ----------
@@ -170,17 +164,14 @@ class SimulatorApp(widgets.VBox):
     (5.0, ['cbt'])
     """
 
-    visit_interval_weeks = traitlets.Int(charts.MONITORING_INTERVAL_WEEKS[0])
+    visit_interval_weeks = traitlets.Int(4)
 
     @traitlets.validate("visit_interval_weeks")
     def _check_interval(self, proposal: dict) -> int:
-        shortest, longest = charts.MONITORING_INTERVAL_WEEKS
-        if not shortest <= proposal["value"] <= longest:
-            raise traitlets.TraitError(
-                f"visit_interval_weeks must be a whole number from {shortest} to {longest} "
-                f"(weeks between re-evaluation visits); got {proposal['value']!r}"
-            )
-        return proposal["value"]
+        try:
+            return SimulatorState.check_interval(proposal["value"])
+        except ValueError as error:
+            raise traitlets.TraitError(str(error)) from error
 
     def __init__(
         self,
@@ -190,34 +181,28 @@ class SimulatorApp(widgets.VBox):
         delay_s: float = DEFAULT_DELAY_S,
         cohort_size: int = COHORT_SIZE,
         embedded: bool = False,
+        state: SimulatorState | None = None,
     ) -> None:
-        start = model.Scenario() if scenario is None else scenario
-        if not isinstance(start, model.Scenario):
-            raise ValueError(f"scenario must be a model.Scenario; got {type(start).__name__}")
-        if (
-            isinstance(cohort_size, bool)
-            or not isinstance(cohort_size, numbers.Integral)
-            or cohort_size < 1
-        ):
-            raise ValueError(
-                f"cohort_size must be a whole number of at least 1 (virtual patients); "
-                f"got {cohort_size!r}"
-            )
+        if state is not None and not isinstance(state, SimulatorState):
+            raise ValueError(f"state must be a SimulatorState; got {type(state).__name__}")
+        self.state = (
+            SimulatorState(scenario, compare=compare, cohort_size=cohort_size, delay_s=delay_s)
+            if state is None
+            else state
+        )
+        compare = self.state.compare
+        self._ticking = False
+        start = self.state.scenario
         self._start = start
         self._start_compare = bool(compare)
-        self._cohort_size = cohort_size
-        self._debounced = Debouncer(self._update, delay_s)
+        self._error_text = ""
 
-        self.sleep_hours = _slider("sleep_hours", start.sleep_hours)
-        self.activity_minutes = _slider("activity_minutes", start.activity_minutes)
-        self.crp_mg_l = _slider("crp_mg_l", start.crp_mg_l)
-        self.opioid_days = _slider("opioid_days", start.opioid_days)
-        self.baseline_pain = _slider("baseline_pain", start.baseline_pain)
-        self.baseline_phq9 = _slider("baseline_phq9", start.baseline_phq9)
-        self.weeks = _slider("weeks", start.weeks)
         self.controls = MappingProxyType(
-            {name: getattr(self, name) for name in model.SCENARIO_FIELDS}
+            {name: _slider(name, getattr(start, name)) for name in model.SCENARIO_FIELDS}
         )
+        for name, control in self.controls.items():
+            setattr(self, name, control)
+            widgets.link((control, "value"), (self.state, name))
         self.treatments = MappingProxyType(
             {
                 name: widgets.Checkbox(
@@ -230,6 +215,9 @@ class SimulatorApp(widgets.VBox):
                 for name in model.TREATMENTS
             }
         )
+        for box in self.treatments.values():
+            box.observe(self._read_boxes, names="value")
+        self.state.observe(self._tick_boxes, names="treatments")
         self.compare = widgets.Checkbox(
             value=self._start_compare,
             description=f"Compare with {_USUAL_CARE_EXPLAINED}",
@@ -237,6 +225,10 @@ class SimulatorApp(widgets.VBox):
             style=_LABEL_STYLE,
             layout=widgets.Layout(width="auto"),
         )
+        widgets.link((self.compare, "value"), (self.state, "compare"))
+        super().__init__()
+        self.visit_interval_weeks = self.state.visit_interval_weeks
+        traitlets.link((self, "visit_interval_weeks"), (self.state, "visit_interval_weeks"))
         self.reset_button = widgets.Button(
             description="Reset all controls",
             icon="undo",
@@ -248,11 +240,12 @@ class SimulatorApp(widgets.VBox):
         self.evidence_display = widgets.HTML()
         self.evidence_panel = widgets.Accordion(children=(self.evidence_display,))
         self.treatments_box = _section("Treatments", list(self.treatments.values()))
-
-        self._show(start, compare=self._start_compare, visits=self.visit_interval_weeks)
-        trajectory, cohort_summary, options = self._chart_arguments
-        self._live_chart = LiveTrajectoryChart(self._summary, trajectory, cohort_summary, **options)
+        trajectory, cohort_summary, options = self._chart_arguments()
+        self._live_chart = LiveTrajectoryChart(
+            self.summary_text, trajectory, cohort_summary, **options
+        )
         self.chart = self._live_chart.widget
+        self._show_outputs()
 
         header = (
             ()
@@ -265,80 +258,72 @@ class SimulatorApp(widgets.VBox):
         intro = widgets.HTML(
             "<p>Move a control and let go: the chart, the summary and the evidence list "
             "follow. Solid line: the typical patient; shaded band: 8 in 10 of "
-            f"{cohort_size} simulated patients. Without treatment the course still improves, "
-            "as trials' control arms do; each treatment adds its trial effect on top. A "
-            "teaching model: how pain and mood pull on each other is illustrative; the size of "
-            "each effect comes from the studies listed under the chart.</p>"
+            f"{self.state.cohort_size} simulated patients. Without treatment the course "
+            "still improves, as trials' control arms do; each treatment adds its trial "
+            "effect on top. A teaching model: how pain and mood pull on each other is "
+            "illustrative; the size of each effect comes from the studies listed under the "
+            "chart.</p>"
         )
         lifestyle = _section(
             "Lifestyle and biology", [self.controls[name] for name in model.LEVERS]
         )
         start_box = _section(
             "Starting point and time",
-            [self.baseline_pain, self.baseline_phq9, self.weeks],
+            [self.controls[name] for name in ("baseline_pain", "baseline_phq9", "weeks")],
         )
-        super().__init__(
-            children=(
-                *header,
-                intro,
-                widgets.HBox(
-                    (lifestyle, self.treatments_box),
-                    layout=widgets.Layout(flex_flow="row wrap"),
-                ),
-                start_box,
-                widgets.HBox(
-                    (self.compare, self.reset_button),
-                    layout=widgets.Layout(align_items="center"),
-                ),
-                self.error_display,
-                self.summary_display,
-                self.chart,
-                self.evidence_panel,
-            )
+        self.children = (
+            *header,
+            intro,
+            widgets.HBox(
+                (lifestyle, self.treatments_box), layout=widgets.Layout(flex_flow="row wrap")
+            ),
+            start_box,
+            widgets.HBox(
+                (self.compare, self.reset_button), layout=widgets.Layout(align_items="center")
+            ),
+            self.error_display,
+            self.summary_display,
+            self.chart,
+            self.evidence_panel,
         )
-        for control in (*self.controls.values(), *self.treatments.values(), self.compare):
-            control.observe(self._debounced, names="value")
-        self.observe(self._debounced, names="visit_interval_weeks")
+        self.state.observe(self._refreshed, names="refreshes")
 
-    # ----------------------------------------------------------------- state
+    # ----------------------------------------------------------------- state, as shown
     @property
     def scenario(self) -> model.Scenario:
         """The scenario the controls hold now (validated by the model)."""
-        return model.Scenario(
-            **{name: control.value for name, control in self.controls.items()},
-            treatments=[name for name, box in self.treatments.items() if box.value],
-        )
+        return self.state.scenario
 
     @property
     def shown_scenario(self) -> model.Scenario:
         """The scenario the chart and summary show (lags :attr:`scenario` while an update
         is pending)."""
-        return self._shown
+        return self.state.shown_scenario
 
     @property
     def trajectory(self) -> pd.DataFrame:
         """The typical patient's course shown (``model.trajectory``)."""
-        return self._trajectory
+        return self.state.trajectory
 
     @property
     def cohort_summary(self) -> pd.DataFrame:
         """Percentiles of the simulated cohort shown (``model.summarize``)."""
-        return self._cohort_summary
+        return self.state.cohort_summary
 
     @property
     def reference_trajectory(self) -> pd.DataFrame | None:
-        """The no-change course shown, or None while the comparison is off."""
-        return self._reference
+        """The usual-care course shown, or None while the comparison is off."""
+        return self.state.reference_trajectory
 
     @property
     def evidence_table(self) -> pd.DataFrame:
         """The evidence rows behind the result shown (``model.evidence_behind``)."""
-        return self._evidence
+        return self.state.evidence_rows
 
     @property
     def summary_text(self) -> str:
-        """The plain-language summary shown, also the chart's text alternative."""
-        return self._summary
+        """The plain-language summary shown, also the lead of the chart's text alternative."""
+        return self.state.summary
 
     @property
     def error_text(self) -> str:
@@ -348,16 +333,11 @@ class SimulatorApp(widgets.VBox):
     @property
     def pending(self) -> bool:
         """True while a change waits for the debounced update."""
-        return self._debounced.pending
+        return self.state.pending
 
     # ----------------------------------------------------------------- actions
     def set_scenario(self, scenario: model.Scenario) -> None:
         """Set every control from a scenario, then update once.
-
-        Parameters
-        ----------
-        scenario : painmood_widgets.model.Scenario
-            Levers, treatments, starting scores and weeks (checked when it was built).
 
         Raises
         ------
@@ -370,12 +350,7 @@ class SimulatorApp(widgets.VBox):
                 "set_scenario needs a painmood_widgets.model.Scenario; got a "
                 f"{type(scenario).__name__} {reprlib.repr(scenario)}"
             )
-        with self._debounced.hold():
-            for name, control in self.controls.items():
-                control.value = getattr(scenario, name)
-            for name, box in self.treatments.items():
-                box.value = name in scenario.treatments
-            self._debounced()
+        self.state.set_scenario(scenario)
 
     def set_values(self, **fields: object) -> None:
         """Change some scenario fields at once, checked by the model, then update once.
@@ -401,13 +376,13 @@ class SimulatorApp(widgets.VBox):
 
     def reset(self) -> None:
         """Return every control to where the app started, then update once."""
-        with self._debounced.hold():
+        with self.state.hold():
             self.compare.value = self._start_compare
-            self.set_scenario(self._start)
+            self.state.set_scenario(self._start)
 
     def flush(self) -> None:
         """Apply a pending debounced update now."""
-        self._debounced.flush()
+        self.state.flush()
 
     def hold(self) -> AbstractContextManager[None]:
         """A block whose changes update the app once, on leaving it.
@@ -424,9 +399,9 @@ class SimulatorApp(widgets.VBox):
         >>> app.pending, app.shown_scenario.sleep_hours
         (False, 5.0)
         """
-        return self._debounced.hold()
+        return self.state.hold()
 
-    # ----------------------------------------------------------------- internals
+    # ----------------------------------------------------------------- the view
     def _refuse(self, message: str, cause: Exception | None = None) -> NoReturn:
         self._error_text = message
         self.error_display.value = (
@@ -435,60 +410,46 @@ class SimulatorApp(widgets.VBox):
         )
         raise ValueError(message) from cause
 
-    def _update(self) -> None:
-        self._show(self.scenario, compare=self.compare.value, visits=self.visit_interval_weeks)
-        trajectory, cohort_summary, options = self._chart_arguments
-        self._live_chart.show(self._summary, trajectory, cohort_summary, **options)
-
-    def _show(self, scenario: model.Scenario, *, compare: bool, visits: int) -> None:
-        """Run the model for `scenario` and set every output (the chart widget excepted)."""
-        trajectory = model.trajectory(scenario)
-        cohort_summary = model.summarize(
-            model.simulate_cohort(scenario, n=self._cohort_size, seed=COHORT_SEED)
+    def _read_boxes(self, _change: dict) -> None:
+        if self._ticking:
+            return
+        self.state.treatments = frozenset(
+            name for name, box in self.treatments.items() if box.value
         )
-        week = describe.summary_week(scenario.weeks)
-        sentences = [
-            describe.describe_outcome(
-                trajectory, scenario.baseline_phq9, scenario.baseline_pain, week
-            ),
-            describe.describe_levers(scenario, week),
-        ]
-        notes = describe.describe_notes(scenario)
-        if notes:
-            sentences.append(notes)
-        reference = None
-        if compare:
-            reference = model.trajectory(model.usual_care(scenario))
-            sentences.append(
-                describe.describe_comparison(trajectory, reference, week, USUAL_CARE_NAME)
-            )
-        sentences.append(describe.describe_band(cohort_summary, week))
-        sentences.append(describe.describe_scenario(scenario))
-        summary = " ".join(sentences)
-        evidence = model.evidence_behind(scenario)
-        illustrative = int((evidence["evidence_level"] == "illustrative").sum())
 
-        self._shown = scenario
-        self._trajectory = trajectory
-        self._cohort_summary = cohort_summary
-        self._reference = reference
-        self._evidence = evidence
-        self._summary = summary
-        self._chart_arguments = (
-            trajectory,
-            cohort_summary,
+    def _tick_boxes(self, change: dict) -> None:
+        self._ticking = True
+        try:
+            for name, box in self.treatments.items():
+                box.value = name in change["new"]
+        finally:
+            self._ticking = False
+
+    def _chart_arguments(self) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, object]]:
+        return (
+            self.state.trajectory,
+            self.state.cohort_summary,
             {
-                "visit_interval_weeks": visits,
-                "reference": reference,
+                "visit_interval_weeks": self.state.visit_interval_weeks,
+                "reference": self.state.reference_trajectory,
                 "reference_label": _USUAL_CARE_EXPLAINED,
             },
         )
+
+    def _show_outputs(self) -> None:
+        evidence = self.state.evidence_rows
+        illustrative = int((evidence["evidence_level"] == "illustrative").sum())
         self._error_text = ""
         self.error_display.value = ""
         self.summary_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(summary)}</p>'
+            f'<p role="status" aria-live="polite">{html.escape(self.summary_text)}</p>'
         )
         self.evidence_display.value = evidence_table_html(evidence)
         self.evidence_panel.titles = (
             f"Evidence behind this result ({len(evidence)} rows, {illustrative} illustrative)",
         )
+
+    def _refreshed(self, _change: dict) -> None:
+        self._show_outputs()
+        trajectory, cohort_summary, options = self._chart_arguments()
+        self._live_chart.show(self.summary_text, trajectory, cohort_summary, **options)
