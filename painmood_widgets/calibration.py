@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from painmood_widgets import case, evidence, model
+from painmood_widgets.coefficients import coefficients
 from painmood_widgets.describe import case as case_words
-from painmood_widgets.dynamics import coefficients
 
 __all__ = [
     "DOCS_PATH",

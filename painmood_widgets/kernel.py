@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from painmood_widgets.dynamics import (
+from painmood_widgets.coefficients import (
     DAYS_PER_WEEK,
     DIRECT_TREATMENTS,
     PAIN_MAX,
@@ -30,9 +30,8 @@ from painmood_widgets.dynamics import (
     TREATMENTS,
     Coefficients,
     onset,
-    opioid_blunting_level,
-    treatment_relief,
 )
+from painmood_widgets.dynamics import opioid_blunting_level, treatment_relief
 
 __all__ = ["simulate"]
 

@@ -24,13 +24,12 @@ not diagnostic.
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from painmood_widgets import dynamics, evidence, kernel
-from painmood_widgets.dynamics import (
+from painmood_widgets import evidence, kernel
+from painmood_widgets.coefficients import (
     COHORT_PARAMETERS,
     LEVER_PARAMETERS,
     LEVERS,
@@ -44,18 +43,20 @@ from painmood_widgets.dynamics import (
     TREATMENT_PARAMETERS,
     TREATMENTS,
     Coefficients,
-    Patient,
-    Week,
     coefficients,
-    weekly_step,
 )
+from painmood_widgets.dynamics import Patient, Week, weekly_step
+from painmood_widgets.notes import Note, notes
 from painmood_widgets.scenario import (
     SCENARIO_FIELDS,
     TREATMENT_LABELS,
     FieldRange,
     Scenario,
     checked_arrays,
+    checked_scenario,
     checked_weeks,
+    reference_lifestyle,
+    usual_care,
 )
 
 __all__ = [
@@ -85,56 +86,6 @@ __all__ = [
     "trajectory",
     "usual_care",
 ]
-
-
-# --------------------------------------------------------------------------- scenarios
-def _checked_scenario(scenario: object) -> Scenario:
-    if not isinstance(scenario, Scenario):
-        raise TypeError(f"scenario must be a Scenario; got {type(scenario).__name__}")
-    return scenario
-
-
-def reference_lifestyle() -> dict[str, float]:
-    """The lever values at which the model adds no push: the zero of every lever effect.
-
-    Sleep 7 hours (``sleep_reference_hours``), the recommended 150 minutes of activity a
-    week (``activity_reference_minutes``), CRP 1 mg/L (``crp_reference_mg_l``), no
-    opioids.
-
-    Examples
-    --------
-    >>> reference_lifestyle()
-    {'sleep_hours': 7.0, 'activity_minutes': 150.0, 'crp_mg_l': 1.0, 'opioid_days': 0}
-    """
-    c = coefficients()
-    return {
-        "sleep_hours": c.sleep_reference_hours,
-        "activity_minutes": c.activity_reference_minutes,
-        "crp_mg_l": c.crp_reference_mg_l,
-        "opioid_days": 0,
-    }
-
-
-def usual_care(scenario: Scenario) -> Scenario:
-    """The comparison for a scenario: same starting scores and weeks, reference
-    lifestyle, no added treatment.
-
-    Its course is not flat: usual care improves, as trials' control arms do (see
-    :func:`trajectory` and ``docs/model.md``).
-
-    Examples
-    --------
-    >>> base = usual_care(Scenario(sleep_hours=5, treatments={"cbt"}, baseline_phq9=15))
-    >>> base.sleep_hours, base.baseline_phq9, base.treatments
-    (7.0, 15.0, frozenset())
-    """
-    scenario = _checked_scenario(scenario)
-    return Scenario(
-        **reference_lifestyle(),
-        baseline_pain=scenario.baseline_pain,
-        baseline_phq9=scenario.baseline_phq9,
-        weeks=scenario.weeks,
-    )
 
 
 # --------------------------------------------------------------------------- the typical patient
@@ -203,7 +154,7 @@ def trajectory(scenario: Scenario) -> pd.DataFrame:
     >>> bool(course["phq9"].iloc[-1] < course["phq9"].iloc[0])
     True
     """
-    scenario = _checked_scenario(scenario)
+    scenario = checked_scenario(scenario)
     c = coefficients()
     course = _course(_typical(scenario, c), scenario.weeks, c)
     return pd.DataFrame(course, columns=Week._fields)
@@ -345,7 +296,7 @@ def simulate_cohort(scenario: Scenario, n: int = 1000, seed: int = 0) -> pd.Data
     >>> cohort.equals(simulate_cohort(Scenario(weeks=12), n=200, seed=3))
     True
     """
-    scenario = _checked_scenario(scenario)
+    scenario = checked_scenario(scenario)
     if (
         isinstance(n, bool | np.bool_)
         or not isinstance(n, numbers.Integral)
@@ -497,7 +448,7 @@ def lever_effects(scenario: Scenario, week: int) -> pd.DataFrame:
     >>> bool(effects.set_index("lever").loc["sleep_hours", "phq9"] > 0)
     True
     """
-    scenario = _checked_scenario(scenario)
+    scenario = checked_scenario(scenario)
     week = _checked_week(week, scenario)
     c = coefficients()
     reference = reference_lifestyle()
@@ -515,223 +466,6 @@ def lever_effects(scenario: Scenario, week: int) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-@dataclass(frozen=True)
-class Note:
-    """Where the model adds nothing, or goes beyond its evidence, for one control.
-
-    Attributes
-    ----------
-    control : str
-        A lever (:data:`LEVERS`) or a treatment (:data:`TREATMENTS`).
-    kind : {"no effect", "extrapolated", "acts through"}
-        ``"no effect"``: moving the control anywhere in ``low..high`` changes nothing
-        (for a treatment: ticking it changes nothing). ``"extrapolated"``: the model
-        carries the evidence beyond where it was measured. ``"acts through"``: a
-        treatment whose effect depends on a lever (the exercise programme on activity,
-        CBT-I on sleep).
-    low, high : float or None
-        The stretch of the control's range the note covers (None for a treatment).
-    parameter : str
-        The evidence row behind the note.
-    text : str
-        Why, in plain words, to follow the control's value in a sentence.
-    """
-
-    control: str
-    kind: str
-    low: float | None
-    high: float | None
-    parameter: str
-    text: str
-
-
-def notes(scenario: Scenario) -> tuple[Note, ...]:
-    """The notes that hold for the scenario's controls where they are now.
-
-    A simulator says them in words, so no control is silently dead: wherever a control
-    changes nothing, a note covers it and names its evidence row.
-
-    Examples
-    --------
-    >>> [note.control for note in notes(Scenario(sleep_hours=8, crp_mg_l=0.5))]
-    ['sleep_hours', 'crp_mg_l']
-    >>> [note.kind for note in notes(Scenario(opioid_days=400)) if note.control == "opioid_days"]
-    ['no effect', 'extrapolated']
-    """
-    scenario = _checked_scenario(scenario)
-    c = coefficients()
-    found = []
-    top = {lever: SCENARIO_FIELDS[lever].maximum for lever in LEVERS}
-    long_sleep = evidence.parameter("sleep_long_from_hours")
-    if scenario.sleep_hours >= c.sleep_reference_hours:
-        if scenario.sleep_hours <= long_sleep:
-            text = (
-                f"from {c.sleep_reference_hours:g} to {long_sleep:g} hours, the normal range in "
-                "the cohort studies, the model adds no effect on pain or mood"
-            )
-            parameter = "sleep_reference_hours"
-        else:
-            text = (
-                "long sleep goes with more depression in cohort studies (relative risk "
-                f"{evidence.parameter('sleep_long_depression_rr'):g}), but it is more "
-                "plausibly a sign of illness than a cause, so the model adds no effect"
-            )
-            parameter = "sleep_long_depression_rr"
-        found.append(
-            Note(
-                "sleep_hours",
-                "no effect",
-                c.sleep_reference_hours,
-                top["sleep_hours"],
-                parameter,
-                text,
-            )
-        )
-    elif scenario.sleep_hours < c.sleep_reference_hours - evidence.parameter(
-        "sleep_short_contrast_hours"
-    ):
-        found.append(
-            Note(
-                "sleep_hours",
-                "extrapolated",
-                SCENARIO_FIELDS["sleep_hours"].minimum,
-                c.sleep_reference_hours - evidence.parameter("sleep_short_contrast_hours"),
-                "sleep_short_contrast_hours",
-                "the studies compare short sleepers (about 6 hours or less) with 7-8 hours; "
-                "below that the model extends their figure in a straight line",
-            )
-        )
-    if scenario.activity_minutes > c.activity_reference_minutes:
-        found.append(
-            Note(
-                "activity_minutes",
-                "extrapolated",
-                c.activity_reference_minutes,
-                top["activity_minutes"],
-                "activity_dose_exponent",
-                "above 150 minutes a week the gains are smaller and less certain; the model "
-                "extends the curve of the review",
-            )
-        )
-    if scenario.crp_mg_l <= c.crp_reference_mg_l:
-        found.append(
-            Note(
-                "crp_mg_l",
-                "no effect",
-                SCENARIO_FIELDS["crp_mg_l"].minimum,
-                c.crp_reference_mg_l,
-                "crp_reference_mg_l",
-                f"at or below {c.crp_reference_mg_l:g} mg/L, the low range, the model counts "
-                "no inflammation",
-            )
-        )
-    found.extend(_opioid_notes(scenario, c, top["opioid_days"]))
-    if "cbt_i" in scenario.treatments:
-        weight = dynamics.treatment_weight("cbt_i", scenario.sleep_hours, c)
-        if weight == 0:
-            found.append(
-                Note(
-                    "cbt_i",
-                    "no effect",
-                    None,
-                    None,
-                    "cbt_i_trial_sleep_debt_hours",
-                    f"CBT for insomnia adds nothing for someone sleeping "
-                    f"{c.sleep_reference_hours:g} hours or more in the model: its trials "
-                    "enrolled people with insomnia",
-                )
-            )
-        else:
-            found.append(
-                Note(
-                    "cbt_i",
-                    "acts through",
-                    None,
-                    None,
-                    "cbt_i_trial_sleep_debt_hours",
-                    f"CBT for insomnia acts through sleep: with this sleep debt the patient "
-                    f"gets {100 * weight:.0f}% of the trial effect",
-                )
-            )
-    if "exercise" in scenario.treatments:
-        found.append(
-            Note(
-                "exercise",
-                "acts through",
-                None,
-                None,
-                "exercise_programme_minutes",
-                f"the exercise programme acts through activity: it adds "
-                f"{c.exercise_programme_minutes:g} minutes a week, so it helps less the more "
-                "active the patient already is",
-            )
-        )
-    return tuple(found)
-
-
-def _opioid_notes(scenario: Scenario, c: Coefficients, top: float) -> list[Note]:
-    days = scenario.opioid_days
-    if days == 0:
-        return []
-    found = []
-    last_quiet_day = c.opioid_step1_days - 7 * scenario.weeks
-    if days >= c.opioid_step2_days:
-        found.append(
-            Note(
-                "opioid_days",
-                "no effect",
-                c.opioid_step2_days,
-                top,
-                "opioid_duration_step2_days",
-                f"beyond {c.opioid_step2_days:g} days of use the studies have no longer group, "
-                f"so the depression risk stays at its 'more than {c.opioid_step2_days:g} days' "
-                "level and the small pain relief stays as it is",
-            )
-        )
-    elif c.opioid_step1_days <= days <= c.opioid_step2_days - 7 * scenario.weeks:
-        found.append(
-            Note(
-                "opioid_days",
-                "no effect",
-                c.opioid_step1_days,
-                c.opioid_step2_days - 7 * scenario.weeks,
-                "opioid_duration_step2_days",
-                f"use stays between {c.opioid_step1_days:g} and {c.opioid_step2_days:g} days "
-                f"within the weeks simulated, so the depression risk stays at its "
-                f"{c.opioid_step1_days:g}-{c.opioid_step2_days:g}-day level",
-            )
-        )
-    elif days <= last_quiet_day:
-        found.append(
-            Note(
-                "opioid_days",
-                "no effect",
-                1,
-                last_quiet_day,
-                "opioid_duration_step1_days",
-                f"use stays under {c.opioid_step1_days:g} days within the weeks simulated; in "
-                "the studies the risk of depression rises only from then, so only the small "
-                "pain relief shows",
-            )
-        )
-    if (
-        scenario.baseline_phq9 >= evidence.parameter("phq9_moderate_from")
-        and days + 7 * scenario.weeks > c.opioid_step1_days
-    ):
-        found.append(
-            Note(
-                "opioid_days",
-                "extrapolated",
-                None,
-                None,
-                "opioid_90_180_phq9_smd",
-                "the depression figures come from people who were not depressed when they "
-                "started; for someone already depressed the model applies them unchanged",
-            )
-        )
-    return found
 
 
 def sensitivity(scenario: Scenario, outcome: str = "phq9", week: int = 12) -> pd.DataFrame:
@@ -767,7 +501,7 @@ def sensitivity(scenario: Scenario, outcome: str = "phq9", week: int = 12) -> pd
     >>> sorted(bars["lever"])
     ['activity_minutes', 'crp_mg_l', 'opioid_days', 'sleep_hours']
     """
-    scenario = _checked_scenario(scenario)
+    scenario = checked_scenario(scenario)
     if outcome not in _OUTCOMES:
         raise ValueError(f"outcome must be one of {', '.join(_OUTCOMES)}; got {outcome!r}")
     week = _checked_week(week, scenario)
@@ -811,7 +545,7 @@ def evidence_behind(scenario: Scenario) -> pd.DataFrame:
     >>> sorted(table.loc[table["parameter"].str.startswith("cbt_"), "parameter"])
     ['cbt_onset_weeks', 'cbt_pain_smd', 'cbt_phq9_smd']
     """
-    scenario = _checked_scenario(scenario)
+    scenario = checked_scenario(scenario)
     reference = reference_lifestyle()
     names = list(LOOP_PARAMETERS + NATURAL_COURSE_PARAMETERS)
     for lever in LEVERS:

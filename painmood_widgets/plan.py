@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from painmood_widgets import evidence
-from painmood_widgets.dynamics import TREATMENTS
+from painmood_widgets.coefficients import TREATMENTS
 from painmood_widgets.paths import DATASETS_DIR
 
 __all__ = [

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from painmood_widgets.dynamics import PAIN_MAX, PHQ9_MAX, TREATMENTS
+from painmood_widgets.coefficients import PAIN_MAX, PHQ9_MAX, TREATMENTS, coefficients
 
 __all__ = [
     "SCENARIO_FIELDS",
@@ -27,7 +27,10 @@ __all__ = [
     "check_field",
     "check_treatments",
     "checked_arrays",
+    "checked_scenario",
     "checked_weeks",
+    "reference_lifestyle",
+    "usual_care",
 ]
 
 TREATMENT_LABELS = MappingProxyType(
@@ -279,3 +282,53 @@ def checked_weeks(weeks: object) -> int:
     if isinstance(weeks, bool | np.bool_) or not isinstance(weeks, numbers.Integral):
         raise ValueError(f"{_describe_range('weeks')}; got {weeks!r}")
     return check_field("weeks", weeks)
+
+
+def checked_scenario(scenario: object) -> Scenario:
+    """The scenario given, or a ``TypeError`` naming what was given instead."""
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be a Scenario; got {type(scenario).__name__}")
+    return scenario
+
+
+def reference_lifestyle() -> dict[str, float]:
+    """The lever values at which the model adds no push: the zero of every lever effect.
+
+    Sleep 7 hours (``sleep_reference_hours``), the recommended 150 minutes of activity a
+    week (``activity_reference_minutes``), CRP 1 mg/L (``crp_reference_mg_l``), no
+    opioids.
+
+    Examples
+    --------
+    >>> reference_lifestyle()
+    {'sleep_hours': 7.0, 'activity_minutes': 150.0, 'crp_mg_l': 1.0, 'opioid_days': 0}
+    """
+    c = coefficients()
+    return {
+        "sleep_hours": c.sleep_reference_hours,
+        "activity_minutes": c.activity_reference_minutes,
+        "crp_mg_l": c.crp_reference_mg_l,
+        "opioid_days": 0,
+    }
+
+
+def usual_care(scenario: Scenario) -> Scenario:
+    """The comparison for a scenario: same starting scores and weeks, reference
+    lifestyle, no added treatment.
+
+    Its course is not flat: usual care improves, as trials' control arms do (see
+    :func:`trajectory` and ``docs/model.md``).
+
+    Examples
+    --------
+    >>> base = usual_care(Scenario(sleep_hours=5, treatments={"cbt"}, baseline_phq9=15))
+    >>> base.sleep_hours, base.baseline_phq9, base.treatments
+    (7.0, 15.0, frozenset())
+    """
+    scenario = checked_scenario(scenario)
+    return Scenario(
+        **reference_lifestyle(),
+        baseline_pain=scenario.baseline_pain,
+        baseline_phq9=scenario.baseline_phq9,
+        weeks=scenario.weeks,
+    )

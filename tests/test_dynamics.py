@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from painmood_widgets import dynamics, kernel, model
-from painmood_widgets.dynamics import TREATMENTS, Patient, Week, coefficients, weekly_step
+from painmood_widgets.coefficients import TREATMENTS, coefficients
+from painmood_widgets.dynamics import Patient, Week, weekly_step
 from painmood_widgets.model import LEVERS, SCENARIO_FIELDS, Scenario
 
 
