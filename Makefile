@@ -30,6 +30,7 @@ lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 o
 bench: $(VENV)/.installed-test ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_widgets.py
+	$(BIN)/python benchmarks/bench_imports.py
 
 screenshots: $(VENV)/.installed-test chromium ## Screenshot every widget into docs/img/ (for the README).
 	$(BIN)/python -m tests.browser.screenshots
