@@ -118,6 +118,7 @@ class CaseStudy:
     follow_up_phq9: int
 
     def __post_init__(self) -> None:
+        """Check the treatments: one or more of hers, kept as a tuple in story order."""
         treatments = tuple(self.treatments)
         unknown = [name for name in treatments if name not in CASE_TREATMENTS]
         if unknown or not treatments:

@@ -333,7 +333,7 @@ def generate_cohort(
 
 
 def write_cohort(cohort: pd.DataFrame, path: str | Path) -> Path:
-    """Write a cohort to CSV with fixed float formats and ``\\n`` line endings.
+    r"""Write a cohort to CSV with fixed float formats and ``\n`` line endings.
 
     Parameters
     ----------

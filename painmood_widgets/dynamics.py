@@ -67,8 +67,9 @@ def sleep_debt(sleep_hours: float, c: Coefficients) -> float:
 
 
 def deconditioning(activity_minutes: float, c: Coefficients) -> float:
-    """How far weekly activity falls short of the recommended volume on the depression
-    dose-response curve: 1 with no activity, 0 at 150 minutes, below 0 above it.
+    """How far weekly activity falls short of the recommended volume (depression curve).
+
+    1 with no activity, 0 at 150 minutes, below 0 above it.
 
     ``1 - (minutes / 150) ** p``: relative risk of depression falls as a power of the
     activity volume, through the two points Pearce et al. report (RR 0.82 at half and

@@ -181,8 +181,9 @@ def _whole(value: object, name: str, lowest: int) -> int:
 
 
 def visit_weeks(interval_weeks: int, last_week: int, first_week: int = 0) -> tuple[int, ...]:
-    """The re-evaluation visits: every ``interval_weeks`` after ``first_week``, up to
-    ``last_week``.
+    """The re-evaluation visits: every ``interval_weeks`` after ``first_week``.
+
+    The last visit falls at or before ``last_week``.
 
     Parameters
     ----------

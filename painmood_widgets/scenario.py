@@ -210,6 +210,7 @@ class Scenario:
     weeks: int = 26
 
     def __post_init__(self) -> None:
+        """Check every field; a bad one raises ``ValueError`` naming it and its range."""
         for name in SCENARIO_FIELDS:
             object.__setattr__(self, name, check_field(name, getattr(self, name)))
         object.__setattr__(self, "treatments", check_treatments(self.treatments))
@@ -313,8 +314,9 @@ def reference_lifestyle() -> dict[str, float]:
 
 
 def usual_care(scenario: Scenario) -> Scenario:
-    """The comparison for a scenario: same starting scores and weeks, reference
-    lifestyle, no added treatment.
+    """The comparison for a scenario: usual care from the same start.
+
+    Same starting scores and weeks, reference lifestyle, no added treatment.
 
     Its course is not flat: usual care improves, as trials' control arms do (see
     :func:`trajectory` and ``docs/model.md``).

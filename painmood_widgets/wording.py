@@ -114,8 +114,9 @@ def listing(items: Sequence[str]) -> str:
 
 
 def in_sentence(label: str) -> str:
-    """A label as it reads inside a sentence: its first letter lowercased, unless the
-    label opens with an abbreviation (CBT, PHQ-9), which keeps its capitals.
+    """A label as it reads inside a sentence: its first letter lowercased.
+
+    A label that opens with an abbreviation (CBT, PHQ-9) keeps its capitals.
 
     Parameters
     ----------

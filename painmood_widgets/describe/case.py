@@ -1,4 +1,6 @@
-"""Describers of the case study: where Maria falls in the band, her story, and the
+"""Describers of the case study: where Maria falls, her story, and the questions.
+
+Where her follow-up scores fall in the band, her story in two paragraphs, and the
 questions to discuss with their model answers.
 
 Every number is read from the case and the evidence table when a function is called;

@@ -364,8 +364,10 @@ week, CRP 1 mg/L, no opioids), so the levers add nothing.'
 
 
 def describe_notes(scenario: model.Scenario) -> str:
-    """Where the scenario's controls sit on a stretch the model leaves flat, or beyond
-    its evidence, in plain sentences (:func:`painmood_widgets.model.notes`).
+    """The notes on the scenario's controls, in plain sentences.
+
+    Where a control sits on a stretch the model leaves flat, or beyond its evidence, or
+    acts through a lever (:func:`painmood_widgets.model.notes`).
 
     A lever at its reference value needs no note; a treatment that adds nothing always
     gets one, so no control is silently dead.
@@ -465,8 +467,10 @@ def describe_simulation(
     reference: pd.DataFrame | None = None,
     reference_name: str = "usual care",
 ) -> str:
-    """The simulator's whole summary: the outcome, what each lever adds, the notes, the
-    comparison (when there is one), the band and the settings.
+    """The simulator's whole summary, sentence after sentence.
+
+    The outcome, what each lever adds, the notes, the comparison (when there is one),
+    the band and the settings.
 
     It is also the lead of the chart's text alternative.
 

@@ -296,8 +296,7 @@ class SimulatorApp(widgets.VBox):
 
     @property
     def shown_scenario(self) -> model.Scenario:
-        """The scenario the chart and summary show (lags :attr:`scenario` while an update
-        is pending)."""
+        """The scenario the chart and summary show (lags :attr:`scenario` while pending)."""
         return self.state.shown_scenario
 
     @property
