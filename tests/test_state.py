@@ -66,6 +66,8 @@ def test_comparison_off_means_no_usual_care_course():
     [
         ("sleep_hours", 2, "sleep_hours must be a number from 3 to 10"),
         ("sleep_hours", math.nan, "sleep_hours must be a number from 3 to 10"),
+        ("sleep_hours", None, "sleep_hours must be a number from 3 to 10"),
+        ("treatments", None, "treatments must be a collection"),
         ("crp_mg_l", "high", "crp_mg_l must be a number from 0.1 to 10"),
         ("opioid_days", 10.5, "opioid_days must be a whole number from 0 to 730"),
         ("weeks", True, "weeks must be a whole number from 1 to 104"),

@@ -37,7 +37,7 @@ import traitlets
 
 from painmood_widgets.state.batching import Debouncer
 
-__all__ = ["AppState"]
+__all__ = ["AppState", "CheckedInput"]
 
 
 class AppState(traitlets.HasTraits):
@@ -130,3 +130,27 @@ class AppState(traitlets.HasTraits):
             for name, value in outputs.items():
                 self.set_trait(name, value)
         self.set_trait("refreshes", self.refreshes + 1)
+
+
+class CheckedInput(traitlets.Any):
+    """An input trait whose every new value, None included, goes to the state's validator.
+
+    A plain ``traitlets.Any`` lets None past a ``@traitlets.validate`` method whatever
+    its ``allow_none`` says; here None is checked like any other value.
+
+    Examples
+    --------
+    >>> class Count(traitlets.HasTraits):
+    ...     number = CheckedInput(0)
+    ...     @traitlets.validate("number")
+    ...     def _check(self, proposal):
+    ...         if not isinstance(proposal["value"], int):
+    ...             raise ValueError(f"number must be an int; got {proposal['value']!r}")
+    ...         return proposal["value"]
+    >>> Count().number = None
+    Traceback (most recent call last):
+    ...
+    ValueError: number must be an int; got None
+    """
+
+    allow_none = False

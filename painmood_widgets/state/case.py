@@ -31,7 +31,7 @@ import traitlets
 
 from painmood_widgets import case, model
 from painmood_widgets.describe import case as case_words
-from painmood_widgets.state.base import AppState
+from painmood_widgets.state.base import AppState, CheckedInput
 
 __all__ = ["CaseState"]
 
@@ -66,7 +66,7 @@ class CaseState(AppState):
         Output: the evidence rows behind the band.
     """
 
-    treatments = traitlets.Any(frozenset()).tag(input=True)
+    treatments = CheckedInput(frozenset()).tag(input=True)
 
     comparison = traitlets.Instance(case.CaseComparison, read_only=True)
     summary = traitlets.Unicode(read_only=True)

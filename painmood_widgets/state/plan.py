@@ -24,7 +24,7 @@ import traitlets
 
 from painmood_widgets import model, plan
 from painmood_widgets.describe import plan as plan_words
-from painmood_widgets.state.base import AppState
+from painmood_widgets.state.base import AppState, CheckedInput
 from painmood_widgets.state.simulator import SimulatorState
 
 __all__ = ["PlanState"]
@@ -65,8 +65,8 @@ class PlanState(AppState):
         followed by the simulator's summary.
     """
 
-    steps = traitlets.Any(frozenset()).tag(input=True)
-    visit_interval_weeks = traitlets.Any(plan.monitoring_interval_weeks()[0]).tag(input=True)
+    steps = CheckedInput(frozenset()).tag(input=True)
+    visit_interval_weeks = CheckedInput(plan.monitoring_interval_weeks()[0]).tag(input=True)
 
     plan = traitlets.Tuple(read_only=True)
     plan_text = traitlets.Unicode(read_only=True)

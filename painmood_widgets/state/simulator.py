@@ -30,7 +30,7 @@ import traitlets
 
 from painmood_widgets import describe, model, plan
 from painmood_widgets.scenario import check_field, check_treatments
-from painmood_widgets.state.base import AppState
+from painmood_widgets.state.base import AppState, CheckedInput
 
 __all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorState"]
 
@@ -46,8 +46,8 @@ USUAL_CARE_NAME = "usual care"
 """Name of the comparison (:func:`painmood_widgets.model.usual_care`) in sentences."""
 
 
-def _field(name: str) -> traitlets.Any:
-    return traitlets.Any(model.SCENARIO_FIELDS[name].default).tag(input=True)
+def _field(name: str) -> CheckedInput:
+    return CheckedInput(model.SCENARIO_FIELDS[name].default).tag(input=True)
 
 
 class SimulatorState(AppState):
@@ -94,9 +94,9 @@ class SimulatorState(AppState):
     baseline_pain = _field("baseline_pain")
     baseline_phq9 = _field("baseline_phq9")
     weeks = _field("weeks")
-    treatments = traitlets.Any(frozenset()).tag(input=True)
+    treatments = CheckedInput(frozenset()).tag(input=True)
     compare = traitlets.Bool(False).tag(input=True)
-    visit_interval_weeks = traitlets.Any(plan.monitoring_interval_weeks()[0]).tag(input=True)
+    visit_interval_weeks = CheckedInput(plan.monitoring_interval_weeks()[0]).tag(input=True)
 
     shown_scenario = traitlets.Instance(model.Scenario, read_only=True)
     trajectory = traitlets.Instance(pd.DataFrame, read_only=True)
