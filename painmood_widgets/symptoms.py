@@ -9,8 +9,9 @@ it, each read and checked once per process and file:
 - ``overlap.csv``: chronic pain and depression side by side, one row per aspect.
 
 :func:`classify` sorts a set of ticked symptom keys into depression only, chronic pain
-only and both (the overlapping symptoms), and counts the DSM-5 criteria ticked;
-:func:`describe` turns the result into a plain sentence.
+only and both (the overlapping symptoms), and counts the DSM-5 criteria ticked. The
+checker's sentences are in :mod:`painmood_widgets.describe.symptoms`, its state in
+:mod:`painmood_widgets.state.symptoms`.
 
 Educational, not diagnostic: counting DSM-5 criteria is not a diagnosis. A major
 depressive episode also needs at least 5 of the 9 criteria, including A1 or A2, most of
@@ -37,7 +38,6 @@ from types import MappingProxyType
 import pandas as pd
 
 from painmood_widgets.paths import DATASETS_DIR
-from painmood_widgets.wording import in_sentence, plural
 
 __all__ = [
     "DSM5_COUNT_CAVEAT",
@@ -47,7 +47,6 @@ __all__ = [
     "Symptom",
     "SymptomClassification",
     "classify",
-    "describe",
     "load_overlap",
     "load_symptoms",
 ]
@@ -383,55 +382,3 @@ def classify(ticked: Iterable[str]) -> SymptomClassification:
             criterion for criterion in _CRITERIA if any(s.dsm5_criterion == criterion for s in rows)
         ),
     )
-
-
-def describe(classification: SymptomClassification) -> str:
-    """Describe a classification in plain sentences (the checker's visible summary).
-
-    The sentences say what was ticked and where it belongs, and how many DSM-5 criteria
-    are ticked, always adding that a count is not a diagnosis. They never name a
-    diagnosis.
-
-    Parameters
-    ----------
-    classification : SymptomClassification
-        The result of :func:`classify`.
-
-    Returns
-    -------
-    str
-        One to four sentences.
-
-    References
-    ----------
-    American Psychiatric Association. DSM-5. 2013 (criteria A1-A9).
-
-    Examples
-    --------
-    >>> print(describe(classify({"fatigue", "persistent_pain"})))
-    2 symptoms ticked: 0 depression only (DSM-5 criteria), 1 chronic pain only, 1 in both.
-    Overlapping symptoms detected: fatigue or loss of energy. DSM-5 depression criteria
-    ticked: 1 of 9 (A6); counting criteria is not a diagnosis.
-    >>> print(describe(classify(set())))
-    No symptoms ticked yet. DSM-5 depression criteria ticked: 0 of 9.
-    """
-    if not classification.ticked:
-        return "No symptoms ticked yet. DSM-5 depression criteria ticked: 0 of 9."
-    symptoms = load_symptoms()
-    sentences = [
-        f"{plural(len(classification.ticked), 'symptom')} ticked: "
-        f"{len(classification.depression_only)} depression only (DSM-5 criteria), "
-        f"{len(classification.chronic_pain_only)} chronic pain only, "
-        f"{len(classification.both)} in both."
-    ]
-    if classification.overlap_detected:
-        labels = "; ".join(in_sentence(symptoms[key].label) for key in classification.both)
-        sentences.append(f"Overlapping symptoms detected: {labels}.")
-    criteria = f" ({', '.join(classification.dsm5_criteria)})" if classification.dsm5_count else ""
-    sentences.append(
-        f"DSM-5 depression criteria ticked: {classification.dsm5_count} of 9{criteria}; "
-        "counting criteria is not a diagnosis."
-    )
-    if classification.thoughts_of_death_ticked:
-        sentences.append("Thoughts of death or suicide are ticked: see the safety message.")
-    return " ".join(sentences)

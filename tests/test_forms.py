@@ -17,25 +17,20 @@ from hypothesis import strategies as st
 from traitlets import TraitError
 
 from painmood_widgets import scales
+from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
+from painmood_widgets.state.forms import BpiState, PegState, Phq9State
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, safety_panel
 from painmood_widgets.widgets.forms import BpiForm, PegForm, Phq9Form
 from tests.helpers import html_values
+from tests.test_state_forms import scales_result
 
 SIZES = {Phq9Form: 9, BpiForm: 11, PegForm: 3}
+STATES = {Phq9Form: Phq9State, BpiForm: BpiState, PegForm: PegState}
 HIGHEST = {Phq9Form: 3, BpiForm: 10, PegForm: 10}
 FORMS = list(SIZES)
 # one instance per form for the property tests: they also check that any sequence of
 # states leaves a form consistent
 SHARED = {form_class: form_class() for form_class in FORMS}
-
-
-def _scales_score(form_class: type, answers: tuple) -> object:
-    """What the scales give for these answers, None where the rules allow no score."""
-    if form_class is Phq9Form:
-        return scales.score_phq9(answers) if answers.count(None) <= 2 else None
-    if form_class is BpiForm:
-        return None if None in answers[:4] else scales.score_bpi(answers[:4], answers[4:])
-    return None if None in answers else scales.score_peg(*answers)
 
 
 def _scales_refusal(form_class: type, answers: list) -> str:
@@ -51,15 +46,28 @@ def _scales_refusal(form_class: type, answers: list) -> str:
 
 
 def _state(form) -> tuple:
+    """What a form holds and shows; the refusal line aside, which a refusal sets on purpose
+    (checked on its own in the refusal tests)."""
     safety = form.safety_visible if isinstance(form, Phq9Form) else None
+    shown = (
+        value
+        for child in form.children
+        if child is not form.error_display
+        for value in html_values(child)
+    )
     return (
         form.answers,
         form.result,
         form.summary_text,
         form.band_text,
         safety,
-        tuple(html_values(form)),
+        tuple(shown),
     )
+
+
+def _shows_refusal(form, refusal: pytest.ExceptionInfo) -> bool:
+    message = str(refusal.value)
+    return form.error_text == message and html.escape(message) in form.error_display.value
 
 
 def answer_sets(form_class: type) -> st.SearchStrategy:
@@ -299,6 +307,10 @@ def test_set_answers_refuses_a_bad_value_with_the_scales_message(form_class, bad
         assert str(refusal.value) == _scales_refusal(form_class, answers)
         assert ITEM_NAMES[form_class][position] in str(refusal.value)
         assert _state(form) == before
+        assert _shows_refusal(form, refusal)
+        assert 'role="alert"' in form.error_display.value
+    form.items[0].value = None
+    assert form.error_text == "" and form.error_display.value == ""
 
 
 @pytest.mark.parametrize("form_class", FORMS)
@@ -322,9 +334,12 @@ def test_set_answers_refuses_a_bad_shape(form_class, answers):
     before = _state(form)
     if isinstance(answers, str) and answers == "too long":
         answers = [0] * (SIZES[form_class] + 1)
-    with pytest.raises(ValueError, match="answers"):
+    with pytest.raises(ValueError, match="answers") as refusal:
         form.set_answers(answers)
     assert _state(form) == before
+    assert _shows_refusal(form, refusal)
+    form.set_answers([0] * SIZES[form_class])
+    assert form.error_text == "" and form.error_display.value == ""
 
 
 @pytest.mark.parametrize("form_class", FORMS)
@@ -378,6 +393,47 @@ def test_reset_clears_every_answer(form_class):
     assert all(control.index == 0 for control in form.items)
 
 
+@pytest.mark.parametrize("form_class", FORMS)
+def test_a_form_is_a_view_of_its_state(form_class):
+    size = SIZES[form_class]
+    state = STATES[form_class](answers=[1] * size)
+    form = form_class(state)
+    assert form.state is state
+    assert [control.value for control in form.items] == [1] * size
+    state.answers = [None] * (size - 1) + [0]
+    assert [control.value for control in form.items] == [None] * (size - 1) + [0]
+    assert form.answers == state.answers and form.result is state.result
+    assert html.escape(state.summary) in form.summary_display.value
+    assert html.escape(state.score_text) in form.score_display.value
+    assert html.escape(state.band_text) in form.band_display.value
+    with pytest.raises(ValueError, match=f"state must be a {STATES[form_class].__name__}"):
+        form_class(BpiState() if form_class is Phq9Form else Phq9State())
+
+
+@pytest.mark.parametrize("form_class", FORMS)
+def test_each_learner_action_refreshes_the_state_once(form_class):
+    form = form_class()
+    size = SIZES[form_class]
+    refreshes = form.state.refreshes
+    form.items[0].value = 1
+    assert form.state.refreshes == refreshes + 1
+    form.set_answers([HIGHEST[form_class]] * size)
+    assert form.state.refreshes == refreshes + 2
+    form.clear_button.click()
+    assert form.state.refreshes == refreshes + 3
+    assert form.answers == (None,) * size
+
+
+def test_the_safety_panel_shows_the_states_crisis_text():
+    form = Phq9Form()
+    form.items[8].value = 2
+    assert form.state.safety_message == f"{CRISIS_HEADLINE} {CRISIS_RESOURCES}"
+    assert html.escape(CRISIS_HEADLINE) in form.safety_panel.value
+    assert html.escape(CRISIS_RESOURCES) in form.safety_panel.value
+    form.state.answers = [None] * 9
+    assert not form.safety_visible and form.state.safety_message == ""
+
+
 def test_choosing_not_answered_keeps_that_option_selected():
     form = BpiForm()
     form.items[3].value = 10
@@ -405,7 +461,7 @@ def test_nothing_is_sent_over_the_network(monkeypatch):
 
 def _check_consistent(form_class: type, form) -> None:
     answers = form.answers
-    assert form.result == _scales_score(form_class, answers)
+    assert form.result == scales_result(STATES[form_class], answers)
     assert form.summary_text and form.band_text
     shown = " ".join([form.summary_text, form.band_text, *html_values(form)]).lower()
     assert "nan" not in re.findall(r"[a-z]+", shown)

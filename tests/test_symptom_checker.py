@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 from traitlets import TraitError
 
 from painmood_widgets import symptoms
+from painmood_widgets.state.forms import Phq9State
+from painmood_widgets.state.symptoms import SymptomState
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, safety_panel
+from painmood_widgets.widgets.forms import Phq9Form
 from painmood_widgets.widgets.symptom_checker import SymptomChecker
 from tests.helpers import TableReader, diagnostic_phrases, html_values
 from tests.test_symptoms import KEYS
@@ -109,6 +112,15 @@ def test_bad_keys_are_refused_and_nothing_changes(checker, keys, message):
         checker.set_ticked(keys)
     assert message in str(error.value)
     assert (checker.ticked, checker.classification, checker.summary_text) == before
+    assert checker.error_text == str(error.value)
+    assert html.escape(str(error.value)) in checker.error_display.value
+    assert 'role="alert"' in checker.error_display.value
+    checker.set_ticked(before[0])  # accepted, though nothing changes
+    assert checker.error_text == "" and checker.error_display.value == ""
+    with pytest.raises(ValueError):
+        checker.set_ticked(keys)
+    checker.checkboxes["fatigue"].value = True
+    assert checker.error_text == "" and checker.error_display.value == ""
 
 
 @pytest.mark.parametrize("value", ["yes", None, 2])
@@ -116,6 +128,40 @@ def test_a_checkbox_refuses_a_non_boolean(checker, value):
     with pytest.raises(TraitError):
         checker.checkboxes["fatigue"].value = value
     assert checker.ticked == frozenset()
+
+
+def test_the_checker_is_a_view_of_its_state():
+    state = SymptomState(ticked={"fatigue", "thoughts_of_death"})
+    checker = SymptomChecker(state)
+    assert checker.state is state
+    assert {key for key, box in checker.checkboxes.items() if box.value} == state.ticked
+    assert checker.safety_visible
+    state.ticked = {"anhedonia"}
+    assert {key for key, box in checker.checkboxes.items() if box.value} == {"anhedonia"}
+    assert not checker.safety_visible
+    assert html.escape(state.summary) in checker.summary_display.value
+    for group in state.groups:
+        assert html.escape(group.heading) in checker.groups_display.value
+    with pytest.raises(ValueError, match="state must be a SymptomState"):
+        SymptomChecker(Phq9State())
+
+
+def test_each_tick_refreshes_the_state_once(checker):
+    refreshes = checker.state.refreshes
+    checker.checkboxes["fatigue"].value = True
+    assert checker.state.refreshes == refreshes + 1
+    checker.set_ticked(set(KEYS))
+    assert checker.state.refreshes == refreshes + 2
+    checker.clear_button.click()
+    assert checker.state.refreshes == refreshes + 3 and checker.ticked == frozenset()
+
+
+def test_the_checker_and_the_phq9_form_show_the_same_crisis_text(checker):
+    checker.checkboxes["thoughts_of_death"].value = True
+    form = Phq9Form()
+    form.items[8].value = 1
+    assert checker.state.safety_message == form.state.safety_message != ""
+    assert checker.safety_panel.value == form.safety_panel.value
 
 
 def test_updates_keep_the_widget_tree(checker):

@@ -1,4 +1,5 @@
-"""The symptom checker's logic: loading the tables, sorting ticked symptoms, describing them."""
+"""The symptom checker's logic: loading the tables, sorting ticked symptoms, describing them
+(the describer lives in painmood_widgets.describe.symptoms)."""
 
 import pandas as pd
 import pytest
@@ -6,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from painmood_widgets import symptoms
+from painmood_widgets.describe.symptoms import describe_symptoms
 from painmood_widgets.paths import DATASETS_DIR
 from tests.helpers import diagnostic_phrases
 
@@ -97,30 +99,30 @@ def test_a_single_string_or_a_non_collection_is_refused(ticked):
 
 
 def test_describe_nothing_ticked():
-    text = symptoms.describe(symptoms.classify(()))
+    text = describe_symptoms(symptoms.classify(()))
     assert text == "No symptoms ticked yet. DSM-5 depression criteria ticked: 0 of 9."
 
 
 def test_describe_names_the_overlapping_symptoms():
-    text = symptoms.describe(symptoms.classify({"sleep_disturbance", "persistent_pain"}))
+    text = describe_symptoms(symptoms.classify({"sleep_disturbance", "persistent_pain"}))
     assert "Overlapping symptoms detected: insomnia or hypersomnia" in text
     assert "1 of 9 (A4)" in text
     assert "not a diagnosis" in text
 
 
 def test_describe_without_overlap_does_not_report_one():
-    text = symptoms.describe(symptoms.classify({"depressed_mood", "persistent_pain"}))
+    text = describe_symptoms(symptoms.classify({"depressed_mood", "persistent_pain"}))
     assert "overlapping symptoms detected" not in text.lower()
 
 
 def test_describe_points_to_the_safety_message_for_thoughts_of_death():
-    assert "safety message" in symptoms.describe(symptoms.classify({"thoughts_of_death"}))
-    assert "safety message" not in symptoms.describe(symptoms.classify({"depressed_mood"}))
+    assert "safety message" in describe_symptoms(symptoms.classify({"thoughts_of_death"}))
+    assert "safety message" not in describe_symptoms(symptoms.classify({"depressed_mood"}))
 
 
 @given(subsets)
 def test_describe_never_names_a_diagnosis(ticked):
-    text = symptoms.describe(symptoms.classify(ticked)).lower()
+    text = describe_symptoms(symptoms.classify(ticked)).lower()
     assert text
     assert diagnostic_phrases(text) == []
     assert f"{symptoms.classify(ticked).dsm5_count} of 9" in text

@@ -1,9 +1,12 @@
 """Item-by-item forms for the PHQ-9, the BPI short form and the PEG, with a live score.
 
-Each form is an ipywidgets ``VBox``: one control per item, whose first option is
-"Not answered" (value None), then the score, its band with the band's caveat, and a
-plain-sentence summary. Scoring, item texts and bands all come from
-:mod:`painmood_widgets.scales`; a form never restates a rule.
+Each form is an ipywidgets ``VBox`` and a view of a form state from
+:mod:`painmood_widgets.state.forms` (``form.state``): one control per item, whose first
+option is "Not answered" (value None), linked to the state's ``answers``; then the
+state's score, band (with the band's caveat) and summary. Scoring comes from
+:mod:`painmood_widgets.scales` and every sentence from
+:mod:`painmood_widgets.describe.forms`, through the state; a form neither scores nor
+writes a sentence.
 
 The forms can be driven entirely from Python::
 
@@ -11,44 +14,39 @@ The forms can be driven entirely from Python::
     form.items[8].value = 1          # one control per item, 0-based
     form.set_answers([1, 2, 1, 2, 1, 1, 2, 1, 0])
     form.answers, form.result, form.summary_text
+    form.state.answers = [1] * 9     # the state drives the controls too
 
 Updates change values and HTML only; the widget tree is built once. A refused value
-(``set_answers`` raises ``ValueError``; a control raises ``TraitError``) changes
-nothing. Nothing a learner enters leaves the computer.
+(``set_answers`` raises the scales' ``ValueError`` and shows its message in the form; a
+control raises ``TraitError``) changes no answer. Nothing a learner enters leaves the
+computer.
 
 Educational, not diagnostic.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
 
 import ipywidgets as widgets
 import numpy as np
 from traitlets import HasTraits, observe
 
 from painmood_widgets import scales
+from painmood_widgets.state.forms import BpiState, FormState, PegState, Phq9State
 from painmood_widgets.widgets.common import educational_notice, safety_panel
-from painmood_widgets.wording import number, plural
 
 __all__ = ["AnswerRadioButtons", "AnswerToggleButtons", "BpiForm", "PegForm", "Phq9Form"]
 
 _LABEL_STYLE = {"description_width": "initial"}
 _NOT_ANSWERED = "Not answered"
-_ANSWER_RULE = "each a score or None if not answered"
 _RATING_OPTIONS = ((_NOT_ANSWERED, None), *((str(score), score) for score in range(11)))
 _PHQ9_OPTIONS = (
     (_NOT_ANSWERED, None),
     *((f"{score} {answer}", score) for score, answer in enumerate(scales.PHQ9_ANSWERS)),
 )
-_PHQ9_LARGEST_TOTAL = scales.PHQ9_SEVERITY_BANDS[-1].highest
-_PHQ9_NAMES = tuple(f"{n} ({label})" for n, label in enumerate(scales.PHQ9_ITEM_LABELS, 1))
-_BPI_NAMES = tuple(
-    f"severity {n} ({label})" for n, label in enumerate(scales.BPI_SEVERITY_ITEMS, 1)
-) + tuple(f"interference {n} ({label})" for n, label in enumerate(scales.BPI_INTERFERENCE_ITEMS, 1))
-_PEG_NAMES = tuple(f"{n} ({label})" for n, label in enumerate(scales.PEG_ITEMS, 1))
 
 
 def _same_answer(option: object, value: object) -> bool:
@@ -92,31 +90,46 @@ class AnswerToggleButtons(_AnswerChoice, widgets.ToggleButtons):
     """A row of buttons for one 0-10 rating, "Not answered" (None) included."""
 
 
-class _Outcome(NamedTuple):
-    """What a form shows for a set of answers."""
-
-    result: object
-    score_text: str
-    band_text: str
-    summary_text: str
+def _score_html(text: str) -> str:
+    return f'<p style="font-size: 1.25em;"><strong>{html.escape(text)}</strong></p>'
 
 
-def _missing_sentence(answers: Sequence[object], names: Sequence[str]) -> str:
-    missing = [name for answer, name in zip(answers, names, strict=True) if answer is None]
-    if len(missing) == len(names):
-        return f"None of the {len(names)} items answered yet."
-    return f"{plural(len(missing), 'item')} not answered yet: {', '.join(missing)}."
+def _paragraph_html(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
 
 
-def _span(band: scales.ScoreBand) -> str:
-    """The scores a band covers: "10-14", or "0" for a one-score band."""
-    if band.lowest == band.highest:
-        return str(band.lowest)
-    return f"{band.lowest}-{band.highest}"
+def status_html(text: str) -> str:
+    """A summary as a polite ARIA live region, so a screen reader reads each new one.
+
+    Examples
+    --------
+    >>> status_html("PEG score 6 of 10 & more")
+    '<p role="status" aria-live="polite">PEG score 6 of 10 &amp; more</p>'
+    """
+    return f'<p role="status" aria-live="polite">{html.escape(text)}</p>'
+
+
+def refusal_html(message: str) -> str:
+    """A refused input's message as an ARIA alert; empty when there is none.
+
+    Examples
+    --------
+    >>> refusal_html("PEG item 1 must be an integer from 0 to 10, got 11")
+    '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> PEG item 1 must be \
+an integer from 0 to 10, got 11</p>'
+    >>> refusal_html("")
+    ''
+    """
+    if not message:
+        return ""
+    return (
+        '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> '
+        f"{html.escape(message)}</p>"
+    )
 
 
 class _ItemForm(widgets.VBox):
-    """A questionnaire form: item controls, score, band and summary.
+    """A questionnaire form, a view of a form state: item controls, score, band, summary.
 
     Parameters
     ----------
@@ -128,13 +141,8 @@ class _ItemForm(widgets.VBox):
         What shows the items, in order; it holds every control of `items`.
     items : sequence of AnswerRadioButtons or AnswerToggleButtons
         One control per item, in form order.
-    scale : str
-        Name of the scale in messages, e.g. ``"PHQ-9"``.
-    evaluate : callable
-        Takes the tuple of answers (None for missing); returns an :class:`_Outcome`.
-    check_item : callable
-        Takes an item's index and a value that is not None; raises the scales'
-        ``ValueError`` when the value is not a valid answer for that item.
+    state : FormState
+        The state the form shows; its ``answers`` and the controls follow each other.
     alerts : sequence of ipywidgets.Widget, optional
         Shown between the items and the score (the PHQ-9 safety panel).
     """
@@ -146,19 +154,16 @@ class _ItemForm(widgets.VBox):
         intro: str,
         rows: Sequence[widgets.Widget],
         items: Sequence[AnswerRadioButtons | AnswerToggleButtons],
-        scale: str,
-        evaluate: Callable[[tuple[int | None, ...]], _Outcome],
-        check_item: Callable[[int, object], None],
+        state: FormState,
         alerts: Sequence[widgets.Widget] = (),
     ) -> None:
+        self.state = state
         self.items: tuple[AnswerRadioButtons | AnswerToggleButtons, ...] = tuple(items)
-        self._scale = scale
-        self._evaluate = evaluate
-        self._check_item = check_item
-        self._batching = False
+        self._error_text = ""
         self.score_display = widgets.HTML()
         self.band_display = widgets.HTML()
         self.summary_display = widgets.HTML()
+        self.error_display = widgets.HTML()
         self.clear_button = widgets.Button(
             description="Clear all answers", icon="eraser", layout=widgets.Layout(width="auto")
         )
@@ -170,38 +175,53 @@ class _ItemForm(widgets.VBox):
                 widgets.HTML(intro),
                 *rows,
                 self.clear_button,
+                self.error_display,
                 *alerts,
                 self.score_display,
                 self.band_display,
                 self.summary_display,
             )
         )
-        for control in self.items:
-            control.observe(self._on_answer, names="value")
-        self._refresh()
+        widgets.dlink((state, "score_text"), (self.score_display, "value"), _score_html)
+        widgets.dlink((state, "band_text"), (self.band_display, "value"), _paragraph_html)
+        widgets.dlink((state, "summary"), (self.summary_display, "value"), status_html)
+        for position, control in enumerate(self.items):
+            control.observe(functools.partial(self._on_answer, position), names="value")
+        state.observe(self._show_answers, names="answers")
+        self._show_answers()
 
     @property
     def answers(self) -> tuple[int | None, ...]:
         """The answers in form order; None where an item is not answered."""
-        return tuple(control.value for control in self.items)
+        return self.state.answers
 
     @property
     def result(self) -> object:
         """The scales' result for the current answers, or None when they cannot be scored."""
-        return self._outcome.result
+        return self.state.result
+
+    @property
+    def score_text(self) -> str:
+        """The score line shown under the items."""
+        return self.state.score_text
 
     @property
     def summary_text(self) -> str:
         """The plain-sentence summary shown under the score."""
-        return self._outcome.summary_text
+        return self.state.summary
 
     @property
     def band_text(self) -> str:
         """The band line shown under the score, with its caveat."""
-        return self._outcome.band_text
+        return self.state.band_text
+
+    @property
+    def error_text(self) -> str:
+        """The message of the last refused :meth:`set_answers`; empty after an accepted change."""
+        return self._error_text
 
     def set_answers(self, answers: Sequence[int | None]) -> None:
-        """Set every item at once.
+        """Set every item at once (one refresh of the state).
 
         Parameters
         ----------
@@ -214,83 +234,42 @@ class _ItemForm(widgets.VBox):
         ValueError
             If `answers` has the wrong shape or length, or an answer is out of range,
             not an integer (floats such as 2.0, bools, strings and NaN are refused).
-            The message for a bad answer is the scales' own. The form is unchanged.
+            The message for a bad answer is the scales' own; it is shown in the form
+            too, and no answer changes.
         """
-        values = scales.answer_sequence(
-            answers, self._scale, len(self.items), _ANSWER_RULE, "in form order"
-        )
-        for index, value in enumerate(values):
-            if value is not None:
-                self._check_item(index, value)
-        self._batching = True
         try:
-            for control, value in zip(self.items, values, strict=True):
-                control.value = value
-        finally:
-            self._batching = False
-        self._refresh()
+            self.state.answers = answers
+        except ValueError as refusal:
+            self._show_refusal(str(refusal))
+            raise
+        self._show_refusal("")
 
     def reset(self) -> None:
-        """Mark every item not answered."""
-        self.set_answers((None,) * len(self.items))
+        """Mark every item not answered (the state's ``reset``)."""
+        self.state.reset()
+        self._show_refusal("")
 
-    def _on_answer(self, _change: dict) -> None:
-        if not self._batching:
-            self._refresh()
+    def _on_answer(self, position: int, change: dict) -> None:
+        answers = list(self.state.answers)
+        answers[position] = change["new"]
+        self.state.answers = tuple(answers)
 
-    def _refresh(self) -> None:
-        self._outcome = self._evaluate(self.answers)
-        self.score_display.value = (
-            f'<p style="font-size: 1.25em;"><strong>{html.escape(self._outcome.score_text)}'
-            "</strong></p>"
-        )
-        self.band_display.value = f"<p>{html.escape(self._outcome.band_text)}</p>"
-        self.summary_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(self._outcome.summary_text)}</p>'
-        )
+    def _show_answers(self, _change: dict | None = None) -> None:
+        for control, answer in zip(self.items, self.state.answers, strict=True):
+            control.value = answer
+        self._show_refusal("")
 
-
-def _check_phq9_item(index: int, value: object) -> None:
-    scales.check_item("PHQ-9", index + 1, value)
+    def _show_refusal(self, message: str) -> None:
+        self._error_text = message
+        self.error_display.value = refusal_html(message)
 
 
-def _evaluate_phq9(answers: tuple[int | None, ...]) -> _Outcome:
-    sentences = [_missing_sentence(answers, _PHQ9_NAMES)] if None in answers else []
-    try:
-        result = scales.score_phq9(answers)
-    except ValueError:
-        # answers from the controls are valid, so the scales refused only the missing count
-        result = None
-        score_text = "Total: not scored"
-        band_text = "Severity band: shown once the PHQ-9 can be scored."
-        sentences.append(
-            f"PHQ-9 not scored: at most {scales.PHQ9_MOST_MISSING} of the 9 items may be missing "
-            "(NHS rule)."
-        )
-    else:
-        band = next(b for b in scales.PHQ9_SEVERITY_BANDS if b.label == result.severity)
-        prorated = " (prorated)" if result.prorated else ""
-        score_text = f"Total: {result.total} of {_PHQ9_LARGEST_TOTAL} points{prorated}"
-        band_text = (
-            f"Severity band: {result.severity} ({_span(band)} points), "
-            "bands of Kroenke et al. 2001. A band describes how many symptoms and how "
-            "often; it is not a diagnosis."
-        )
-        how = (
-            ", prorated (each missing item counted as the mean of the answered ones, "
-            "NHS Data Dictionary rule)"
-            if result.prorated
-            else ""
-        )
-        sentences.append(
-            f"PHQ-9 total {result.total} of {_PHQ9_LARGEST_TOTAL}{how}: {result.severity}."
-        )
-    item9 = answers[-1]
-    if item9 is not None and item9 > 0:
-        sentences.append("Item 9 is above 0: see the safety message.")
-    elif item9 is None:
-        sentences.append("Item 9 is not answered yet: a blank item 9 is no all-clear.")
-    return _Outcome(result, score_text, band_text, " ".join(sentences))
+def _checked_state(state: FormState | None, kind: type[FormState]) -> FormState:
+    if state is None:
+        return kind()
+    if not isinstance(state, kind):
+        raise ValueError(f"state must be a {kind.__name__}; got {type(state).__name__}")
+    return state
 
 
 class Phq9Form(_ItemForm):
@@ -299,16 +278,27 @@ class Phq9Form(_ItemForm):
     Shows the stem and the nine items verbatim (free to reproduce). With 1 or 2 items
     not answered the total is prorated and says so; with 3 or more there is no total.
     Any item 9 answer above 0 shows the safety panel with crisis resources, whatever
-    the total and even when the form cannot be scored.
+    the total and even when the form cannot be scored (the state's
+    ``safety_message``).
+
+    Parameters
+    ----------
+    state : Phq9State, optional
+        The state to show (shared with other views or code); a new one by default.
 
     Attributes
     ----------
+    state : Phq9State
+        What the form shows: ``answers`` in; ``result``, ``score_text``, ``band_text``,
+        ``summary``, ``missing`` and ``safety_message`` out.
     items : tuple of AnswerRadioButtons
         The nine item controls, 0-based (``items[8]`` is item 9); values None, 0-3.
     safety_panel : ipywidgets.HTML
         The crisis panel from :func:`~painmood_widgets.widgets.common.safety_panel`.
     score_display, band_display, summary_display : ipywidgets.HTML
         Where the total, the band and the summary are shown.
+    error_display : ipywidgets.HTML
+        The last refusal of :meth:`set_answers` (empty when none).
     clear_button : ipywidgets.Button
         Calls :meth:`reset`.
 
@@ -337,7 +327,7 @@ class Phq9Form(_ItemForm):
     (11, False)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, state: Phq9State | None = None) -> None:
         self.safety_panel = safety_panel()
         items = [
             AnswerRadioButtons(
@@ -366,21 +356,19 @@ class Phq9Form(_ItemForm):
             ),
             rows=rows,
             items=items,
-            scale="PHQ-9",
-            evaluate=_evaluate_phq9,
-            check_item=_check_phq9_item,
+            state=_checked_state(state, Phq9State),
             alerts=(self.safety_panel,),
+        )
+        widgets.dlink(
+            (self.state, "safety_message"),
+            (self.safety_panel.layout, "display"),
+            lambda message: None if message else "none",
         )
 
     @property
     def safety_visible(self) -> bool:
         """True while the crisis panel is shown (item 9 answered above 0)."""
         return self.safety_panel.layout.display != "none"
-
-    def _refresh(self) -> None:
-        super()._refresh()
-        item9 = self.items[-1].value
-        self.safety_panel.layout.display = None if item9 is not None and item9 > 0 else "none"
 
 
 def _rating_control(label: str) -> AnswerToggleButtons:
@@ -393,53 +381,6 @@ def _rating_control(label: str) -> AnswerToggleButtons:
     )
 
 
-def _check_bpi_item(index: int, value: object) -> None:
-    severity_count = len(scales.BPI_SEVERITY_ITEMS)
-    if index < severity_count:
-        scales.check_item("BPI severity", index + 1, value)
-    else:
-        scales.check_item("BPI interference", index - severity_count + 1, value)
-
-
-def _evaluate_bpi(answers: tuple[int | None, ...]) -> _Outcome:
-    severity = answers[: len(scales.BPI_SEVERITY_ITEMS)]
-    interference = answers[len(scales.BPI_SEVERITY_ITEMS) :]
-    sentences = [_missing_sentence(answers, _BPI_NAMES)] if None in answers else []
-    caveat = (
-        "These cut-points come from cancer pain (Serlin et al. 1995); in non-cancer pain "
-        "published cut-points vary (Woo et al. 2015), so take the band as a teaching "
-        "label, not a threshold for care."
-    )
-    if None in severity:
-        result = None
-        score_text = "Severity: not scored"
-        band_text = f"Worst-pain band: shown once all 4 severity items are answered. {caveat}"
-        sentences.append("BPI not scored: all 4 severity items are needed.")
-    else:
-        result = scales.score_bpi(severity, interference)
-        band = next(b for b in scales.BPI_SEVERITY_BANDS if b.label == result.severity_band)
-        band_text = f"Worst-pain band: {result.severity_band} ({_span(band)} of 10). {caveat}"
-        sentences.append(
-            f"BPI pain severity {number(result.severity)} of 10 (mean of the 4 severity "
-            f"items); worst pain {severity[0]} of 10, band: {result.severity_band}."
-        )
-        if result.interference is None:
-            interference_text = "not scored"
-            sentences.append(
-                "Pain interference not scored: at least "
-                f"{scales.BPI_FEWEST_INTERFERENCE_ANSWERS} of the 7 items are needed, "
-                f"{result.interference_answered} answered."
-            )
-        else:
-            interference_text = f"{number(result.interference)} of 10"
-            sentences.append(
-                f"Pain interference {interference_text} (mean of the "
-                f"{result.interference_answered} answered items)."
-            )
-        score_text = f"Severity: {number(result.severity)} of 10; interference: {interference_text}"
-    return _Outcome(result, score_text, band_text, " ".join(sentences))
-
-
 class BpiForm(_ItemForm):
     """Brief Pain Inventory short form, item by item, with live severity and interference.
 
@@ -449,13 +390,23 @@ class BpiForm(_ItemForm):
     its 7 items. The worst-pain band is shown with its caveat: the cut-points come from
     cancer pain.
 
+    Parameters
+    ----------
+    state : BpiState, optional
+        The state to show (shared with other views or code); a new one by default.
+
     Attributes
     ----------
+    state : BpiState
+        What the form shows: ``answers`` in; ``result``, ``score_text``, ``band_text``,
+        ``summary`` and ``missing`` out.
     items : tuple of AnswerToggleButtons
         The eleven item controls in form order, 0-based: ``items[0:4]`` severity
         (worst, least, average, now), ``items[4:11]`` interference; values None, 0-10.
     score_display, band_display, summary_display : ipywidgets.HTML
         Where the scores, the band and the summary are shown.
+    error_display : ipywidgets.HTML
+        The last refusal of :meth:`set_answers` (empty when none).
     clear_button : ipywidgets.Button
         Calls :meth:`reset`.
 
@@ -478,7 +429,7 @@ class BpiForm(_ItemForm):
     (5.25, 6.14, 'severe')
     """
 
-    def __init__(self) -> None:
+    def __init__(self, state: BpiState | None = None) -> None:
         severity = [_rating_control(label) for label in scales.BPI_SEVERITY_ITEMS]
         interference = [_rating_control(label) for label in scales.BPI_INTERFERENCE_ITEMS]
         super().__init__(
@@ -500,33 +451,8 @@ class BpiForm(_ItemForm):
                 *interference,
             ],
             items=[*severity, *interference],
-            scale="BPI",
-            evaluate=_evaluate_bpi,
-            check_item=_check_bpi_item,
+            state=_checked_state(state, BpiState),
         )
-
-
-def _check_peg_item(index: int, value: object) -> None:
-    scales.check_item("PEG", index + 1, value)
-
-
-def _evaluate_peg(answers: tuple[int | None, ...]) -> _Outcome:
-    band_text = (
-        "No severity band: the PEG's authors published none (Krebs et al. 2009), so none is shown."
-    )
-    if None in answers:
-        summary = (
-            f"{_missing_sentence(answers, _PEG_NAMES)} PEG not scored: all 3 items are needed."
-        )
-        return _Outcome(None, "PEG score: not scored", band_text, summary)
-    score = scales.score_peg(*answers)
-    return _Outcome(
-        score,
-        f"PEG score: {number(score)} of 10",
-        band_text,
-        f"PEG score {number(score)} of 10 (mean of the 3 items); the PEG has no "
-        "published severity bands.",
-    )
 
 
 class PegForm(_ItemForm):
@@ -537,12 +463,22 @@ class PegForm(_ItemForm):
     mean, shown once all three are answered. The authors published no severity bands,
     so the form shows none.
 
+    Parameters
+    ----------
+    state : PegState, optional
+        The state to show (shared with other views or code); a new one by default.
+
     Attributes
     ----------
+    state : PegState
+        What the form shows: ``answers`` in; ``result``, ``score_text``, ``band_text``,
+        ``summary`` and ``missing`` out.
     items : tuple of AnswerToggleButtons
         The three item controls (pain, enjoyment, activity), 0-based; values None, 0-10.
     score_display, band_display, summary_display : ipywidgets.HTML
         Where the score, the band note and the summary are shown.
+    error_display : ipywidgets.HTML
+        The last refusal of :meth:`set_answers` (empty when none).
     clear_button : ipywidgets.Button
         Calls :meth:`reset`.
 
@@ -561,9 +497,16 @@ class PegForm(_ItemForm):
     >>> form.items[2].value = 7
     >>> form.result
     6.0
+    >>> form.set_answers([6, 5, 11])
+    Traceback (most recent call last):
+    ...
+    ValueError: PEG item 3 (interference with general activity in the past week) must be an \
+integer from 0 to 10, got 11
+    >>> form.answers, "must be an integer from 0 to 10" in form.error_display.value
+    ((6, 5, 7), True)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, state: PegState | None = None) -> None:
         items = [_rating_control(label) for label in scales.PEG_ITEMS]
         super().__init__(
             heading="PEG: pain, enjoyment of life, general activity",
@@ -576,7 +519,5 @@ class PegForm(_ItemForm):
             ),
             rows=items,
             items=items,
-            scale="PEG",
-            evaluate=_evaluate_peg,
-            check_item=_check_peg_item,
+            state=_checked_state(state, PegState),
         )

@@ -1,9 +1,10 @@
 """The symptom checker: which symptoms belong to depression, to chronic pain, or to both.
 
-A thin view over :mod:`painmood_widgets.symptoms`: one checkbox per row of
-``datasets/symptoms.csv``; the sorting, the DSM-5 count and the summary sentence come
-from that module. The overlap table (``datasets/overlap.csv``) is shown as an accessible
-HTML table.
+A view of a :class:`~painmood_widgets.state.symptoms.SymptomState` (``checker.state``):
+one checkbox per row of ``datasets/symptoms.csv``, linked to the state's ``ticked``; the
+sorting and the DSM-5 count (:mod:`painmood_widgets.symptoms`), the summary, the groups
+and the safety message (:mod:`painmood_widgets.describe.symptoms`) come from the state.
+The overlap table (``datasets/overlap.csv``) is shown as an accessible HTML table.
 
 Educational, not diagnostic: the checker counts DSM-5 criteria and never makes a
 diagnosis (American Psychiatric Association, DSM-5, 2013).
@@ -11,8 +12,9 @@ diagnosis (American Psychiatric Association, DSM-5, 2013).
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from types import MappingProxyType
 
@@ -20,7 +22,10 @@ import ipywidgets as widgets
 import pandas as pd
 
 from painmood_widgets import charts, symptoms
+from painmood_widgets.describe.symptoms import NONE_TICKED, SymptomGroup
+from painmood_widgets.state.symptoms import SymptomState
 from painmood_widgets.widgets.common import educational_notice, safety_panel
+from painmood_widgets.widgets.forms import refusal_html, status_html
 
 __all__ = ["SymptomChecker"]
 
@@ -28,11 +33,13 @@ _LABEL_STYLE = {"description_width": "initial"}
 _OVERLAP_CAPTION = "Chronic pain and depression side by side, with the sources for each row"
 
 
-def _group_html(title: str, keys: Sequence[str], table: Mapping[str, symptoms.Symptom]) -> str:
-    if keys:
-        listed = "".join(f"<li>{html.escape(table[key].label)}</li>" for key in keys)
-        return f"<h4>{html.escape(title)} ({len(keys)})</h4><ul>{listed}</ul>"
-    return f"<h4>{html.escape(title)} (0)</h4><p>None ticked.</p>"
+def _groups_html(groups: tuple[SymptomGroup, ...]) -> str:
+    parts = []
+    for group in groups:
+        listed = "".join(f"<li>{html.escape(label)}</li>" for label in group.labels)
+        body = f"<ul>{listed}</ul>" if group.labels else f"<p>{html.escape(NONE_TICKED)}</p>"
+        parts.append(f"<h4>{html.escape(group.heading)}</h4>{body}")
+    return "".join(parts)
 
 
 class SymptomChecker(widgets.VBox):
@@ -46,14 +53,24 @@ class SymptomChecker(widgets.VBox):
     suicide (criterion A9) are ticked. The overlap table sits below. It never outputs
     a diagnosis.
 
+    Parameters
+    ----------
+    state : SymptomState, optional
+        The state to show (shared with other views or code); a new one by default.
+
     Attributes
     ----------
+    state : SymptomState
+        What the checker shows: ``ticked`` in; ``classification``, ``summary``,
+        ``groups`` and ``safety_message`` out.
     checkboxes : Mapping of str to ipywidgets.Checkbox
         One checkbox per symptom key, in table order; read-only mapping.
     groups_display : ipywidgets.HTML
         The three groups of ticked symptoms.
     summary_display : ipywidgets.HTML
         The summary sentence (an ARIA live region).
+    error_display : ipywidgets.HTML
+        The last refusal of :meth:`set_ticked` (empty when none).
     safety_panel : ipywidgets.HTML
         The crisis panel from :func:`~painmood_widgets.widgets.common.safety_panel`.
     overlap_table : ipywidgets.HTML
@@ -79,11 +96,16 @@ class SymptomChecker(widgets.VBox):
     >>> checker.set_ticked({"depressed_mood", "persistent_pain"})
     >>> sorted(checker.ticked), checker.classification.dsm5_count
     (['depressed_mood', 'persistent_pain'], 1)
+    >>> checker.state.ticked = {"thoughts_of_death"}
+    >>> checker.checkboxes["thoughts_of_death"].value, checker.safety_visible
+    (True, True)
     """
 
-    def __init__(self) -> None:
-        self._table = symptoms.load_symptoms()
-        self._batching = False
+    def __init__(self, state: SymptomState | None = None) -> None:
+        if state is not None and not isinstance(state, SymptomState):
+            raise ValueError(f"state must be a SymptomState; got {type(state).__name__}")
+        self.state = SymptomState() if state is None else state
+        self._error_text = ""
         self.checkboxes: Mapping[str, widgets.Checkbox] = MappingProxyType(
             {
                 key: widgets.Checkbox(
@@ -93,11 +115,12 @@ class SymptomChecker(widgets.VBox):
                     style=_LABEL_STYLE,
                     layout=widgets.Layout(width="auto"),
                 )
-                for key, symptom in self._table.items()
+                for key, symptom in symptoms.load_symptoms().items()
             }
         )
         self.groups_display = widgets.HTML()
         self.summary_display = widgets.HTML()
+        self.error_display = widgets.HTML()
         self.safety_panel = safety_panel()
         self.overlap_table = widgets.HTML(
             charts.overlap_table_html(
@@ -122,6 +145,7 @@ class SymptomChecker(widgets.VBox):
                     layout=widgets.Layout(margin="0 0 0.5em 0"),
                 ),
                 self.clear_button,
+                self.error_display,
                 self.safety_panel,
                 self.summary_display,
                 self.groups_display,
@@ -129,32 +153,45 @@ class SymptomChecker(widgets.VBox):
                 self.overlap_table,
             )
         )
-        for checkbox in self.checkboxes.values():
-            checkbox.observe(self._on_tick, names="value")
-        self._refresh()
+        widgets.dlink((self.state, "summary"), (self.summary_display, "value"), status_html)
+        widgets.dlink((self.state, "groups"), (self.groups_display, "value"), _groups_html)
+        widgets.dlink(
+            (self.state, "safety_message"),
+            (self.safety_panel.layout, "display"),
+            lambda message: None if message else "none",
+        )
+        for key, checkbox in self.checkboxes.items():
+            checkbox.observe(functools.partial(self._on_tick, key), names="value")
+        self.state.observe(self._show_ticked, names="ticked")
+        self._show_ticked()
 
     @property
     def ticked(self) -> frozenset[str]:
         """Keys of the ticked symptoms."""
-        return frozenset(key for key, box in self.checkboxes.items() if box.value)
+        return self.state.ticked
 
     @property
     def classification(self) -> symptoms.SymptomClassification:
         """The ticked symptoms sorted by :func:`painmood_widgets.symptoms.classify`."""
-        return self._classification
+        return self.state.classification
 
     @property
     def summary_text(self) -> str:
         """The plain-sentence summary shown under the checkboxes."""
-        return self._summary
+        return self.state.summary
 
     @property
     def safety_visible(self) -> bool:
         """True while the crisis panel is shown (criterion A9 ticked)."""
         return self.safety_panel.layout.display != "none"
 
+    @property
+    def error_text(self) -> str:
+        """The message of the last refused :meth:`set_ticked`; empty after an accepted change."""
+        return self._error_text
+
     def set_ticked(self, keys: Iterable[str]) -> None:
-        """Tick exactly these symptoms and untick the rest.
+        """Tick exactly these symptoms and untick the rest (one refresh of the state).
 
         Parameters
         ----------
@@ -165,35 +202,30 @@ class SymptomChecker(widgets.VBox):
         ------
         ValueError
             If a key is unknown (the message names it and lists the valid keys), or
-            `keys` is a single string. Nothing changes then.
+            `keys` is a single string. The message is shown in the checker too, and
+            nothing is ticked or unticked.
         """
-        chosen = symptoms.classify(keys).ticked
-        self._batching = True
         try:
-            for key, box in self.checkboxes.items():
-                box.value = key in chosen
-        finally:
-            self._batching = False
-        self._refresh()
+            self.state.ticked = keys
+        except ValueError as refusal:
+            self._show_refusal(str(refusal))
+            raise
+        self._show_refusal("")
 
     def clear(self) -> None:
-        """Untick every symptom."""
-        self.set_ticked(())
+        """Untick every symptom (the state's ``clear``)."""
+        self.state.clear()
+        self._show_refusal("")
 
-    def _on_tick(self, _change: dict) -> None:
-        if not self._batching:
-            self._refresh()
+    def _on_tick(self, key: str, change: dict) -> None:
+        ticked = self.state.ticked
+        self.state.ticked = ticked | {key} if change["new"] else ticked - {key}
 
-    def _refresh(self) -> None:
-        result = symptoms.classify(self.ticked)
-        self._classification = result
-        self._summary = symptoms.describe(result)
-        self.summary_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(self._summary)}</p>'
-        )
-        self.groups_display.value = (
-            _group_html("Depression only, DSM-5 criteria", result.depression_only, self._table)
-            + _group_html("Chronic pain only", result.chronic_pain_only, self._table)
-            + _group_html("Both: overlapping symptoms", result.both, self._table)
-        )
-        self.safety_panel.layout.display = None if result.thoughts_of_death_ticked else "none"
+    def _show_ticked(self, _change: dict | None = None) -> None:
+        for key, checkbox in self.checkboxes.items():
+            checkbox.value = key in self.state.ticked
+        self._show_refusal("")
+
+    def _show_refusal(self, message: str) -> None:
+        self._error_text = message
+        self.error_display.value = refusal_html(message)
