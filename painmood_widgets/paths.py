@@ -7,7 +7,7 @@ writes one of them starts from :data:`DATASETS_DIR`.
 Examples
 --------
 >>> sorted(path.name for path in DATASETS_DIR.glob("*.csv"))
-['cohort.csv', 'evidence.csv', 'overlap.csv', 'symptoms.csv']
+['cohort.csv', 'evidence.csv', 'overlap.csv', 'roadmap.csv', 'symptoms.csv', 'vicious_cycle.csv']
 """
 
 from pathlib import Path

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from painmood_widgets import charts, model, rendering, theme
+from painmood_widgets.charts.trajectory import spec_rows
 from painmood_widgets.paths import DATASETS_DIR
 from painmood_widgets.scales import PHQ9_SEVERITY_BANDS
 
@@ -505,7 +506,7 @@ def test_feedback_loop_arrows_run_between_node_edges_and_point_at_their_target()
     arrows = rows_with(spec, "head_x")
     assert len(arrows) == len(charts.vicious_cycle_links()) == 6
     for arrow in arrows:
-        source, target = nodes.loc[arrow["source"]], nodes.loc[arrow["target"]]
+        source, target = nodes.loc[arrow["from_node"]], nodes.loc[arrow["to_node"]]
         start = math.dist((arrow["x"], arrow["y"]), (source["x"], source["y"]))
         end = math.dist((arrow["head_x"], arrow["head_y"]), (target["x"], target["y"]))
         assert start == pytest.approx(1.15, abs=0.01), "the shaft starts on the node's edge"
@@ -516,13 +517,13 @@ def test_feedback_loop_arrows_run_between_node_edges_and_point_at_their_target()
         assert (math.sin(pointing), math.cos(pointing)) == pytest.approx(
             (dx / math.hypot(dx, dy), dy / math.hypot(dx, dy))
         )
-    pain_to_activity = next(row for row in arrows if row["target"] == "activity")
+    pain_to_activity = next(row for row in arrows if row["to_node"] == "activity")
     assert pain_to_activity["angle"] == pytest.approx(90)
 
 
 def test_feedback_loop_rejects_links_to_unknown_nodes():
     links = charts.vicious_cycle_links()
-    links.loc[0, "target"] = "appetite"
+    links.loc[0, "to_node"] = "appetite"
     with pytest.raises(ValueError, match="unknown node\\(s\\) appetite"):
         charts.feedback_loop_chart(links=links)
     close = charts.vicious_cycle_nodes().assign(x=5.0, y=5.0)
@@ -748,7 +749,7 @@ def test_rows_are_written_as_altair_writes_a_dataframe():
         pd.DataFrame({"week": [0, 4], "count": [1, 2], "flag": [True, False]}),
     ]
     for frame in frames:
-        assert charts._records(frame) == alt.utils.data.to_values(frame)["values"]
+        assert spec_rows(frame) == alt.utils.data.to_values(frame)["values"]
 
 
 def test_replace_data_swaps_the_data_and_description_only():

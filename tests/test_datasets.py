@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from frictionless import Package
 
+from painmood_widgets.charts import vicious_cycle_links, vicious_cycle_nodes
 from painmood_widgets.paths import DATASETS_DIR
 
 DESCRIPTOR = DATASETS_DIR / "datapackage.json"
@@ -82,16 +83,23 @@ def test_every_csv_is_listed_and_every_listed_file_exists():
     assert len(listed) == len(_resource_names()), "two resources share a file"
 
 
-def test_validation_catches_a_broken_table(tmp_path):
+@pytest.mark.parametrize(
+    ("name", "good", "bad", "field"),
+    [
+        ("symptoms", ",A9,", ",A10,", "dsm5_criterion"),
+        ("vicious_cycle", "pain,sleep,wakes you at night,", "pain,sleep,,", "label"),
+    ],
+)
+def test_validation_catches_a_broken_table(tmp_path, name, good, bad, field):
     """Negative control: the schemas reject bad rows, so the validity tests can fail."""
     shutil.copy(DESCRIPTOR, tmp_path / DESCRIPTOR.name)
-    symptoms = (DATASETS_DIR / "symptoms.csv").read_text(encoding="utf-8")
-    broken = symptoms.replace(",A9,", ",A10,", 1)
-    assert broken != symptoms
-    (tmp_path / "symptoms.csv").write_text(broken, encoding="utf-8")
-    report = Package(str(tmp_path / DESCRIPTOR.name)).get_resource("symptoms").validate()
+    table = (DATASETS_DIR / f"{name}.csv").read_text(encoding="utf-8")
+    broken = table.replace(good, bad, 1)
+    assert broken != table
+    (tmp_path / f"{name}.csv").write_text(broken, encoding="utf-8")
+    report = Package(str(tmp_path / DESCRIPTOR.name)).get_resource(name).validate()
     assert not report.valid
-    assert any(error[1] == "dsm5_criterion" for error in _errors(report))
+    assert any(error[1] == field for error in _errors(report))
 
 
 def test_evidence_and_cohort_schemas_keep_the_agreed_columns():
@@ -137,3 +145,27 @@ def test_overlap_table_covers_the_core_aspects():
     aspects = set(overlap["aspect"].str.lower())
     assert {"core feature", "duration", "sleep", "energy", "cognition", "mood"} <= aspects
     assert overlap[["chronic_pain", "depression"]].map(str.strip).ne("").all().all()
+
+
+@pytest.fixture(scope="module")
+def vicious_cycle() -> pd.DataFrame:
+    return pd.read_csv(DATASETS_DIR / "vicious_cycle.csv", dtype=str, keep_default_na=False)
+
+
+def test_vicious_cycle_links_pain_to_each_node_and_each_back(vicious_cycle):
+    nodes = set(vicious_cycle_nodes()["node"])
+    others = nodes - {"pain"}
+    pairs = set(zip(vicious_cycle["from_node"], vicious_cycle["to_node"], strict=True))
+    assert len(pairs) == len(vicious_cycle)
+    assert pairs == {("pain", node) for node in others} | {(node, "pain") for node in others}
+    assert vicious_cycle[["label", "explanation"]].map(str.strip).ne("").all().all()
+
+
+def test_vicious_cycle_cites_only_the_studies_its_diagram_cited(vicious_cycle):
+    """The links moved from code to data with their citations: each source names a study
+    in the references of ``charts.vicious_cycle_links``, and none was made up."""
+    references = vicious_cycle_links.__doc__.split("References")[1].split("Examples")[0]
+    assert vicious_cycle["source"].str.strip().ne("").all()
+    for source in vicious_cycle["source"]:
+        surname, year = source.split()[0], source.split(";")[0].split()[-1]
+        assert f"{surname} " in references and f"{year};" in references, source

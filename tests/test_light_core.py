@@ -6,7 +6,17 @@ import sys
 
 import pytest
 
-CORE = ("scales", "model", "evidence", "dynamics", "cohort", "describe", "state", "case")
+CORE = (
+    "scales",
+    "model",
+    "evidence",
+    "dynamics",
+    "cohort",
+    "describe",
+    "describe.charts",
+    "state",
+    "case",
+)
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -28,14 +28,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from painmood_widgets import case
+from painmood_widgets.charts.live import LiveTrajectoryChart
 from painmood_widgets.describe import case as case_words
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.case import CaseState
-from painmood_widgets.widgets.common import (
-    LiveTrajectoryChart,
-    educational_notice,
-    evidence_table_html,
-)
+from painmood_widgets.widgets.common import educational_notice, evidence_table_html
 
 __all__ = ["CaseExplorer"]
 
@@ -99,7 +96,7 @@ class CaseExplorer(widgets.VBox):
     chart : altair.JupyterChart
         The chart widget, updated in place: an update swaps the data and text
         alternative of its ``spec`` (see
-        :class:`~painmood_widgets.widgets.common.LiveTrajectoryChart`).
+        :class:`~painmood_widgets.charts.live.LiveTrajectoryChart`).
     summary_display : ipywidgets.HTML
         The summary sentence (an ARIA live region).
     questions : tuple of painmood_widgets.describe.case.CaseQuestion

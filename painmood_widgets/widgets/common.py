@@ -7,24 +7,14 @@ One source for each, so every app says the same thing the same way.
 import html
 from types import MappingProxyType
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from painmood_widgets import charts
-from painmood_widgets.rendering import chart_widget, replace_data
+from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
 
 EDUCATIONAL_NOTICE = (
     "Educational, not diagnostic: a teaching tool for clinicians in training. It does not "
     "assess, diagnose or treat anyone. What you enter stays on this computer."
-)
-
-CRISIS_HEADLINE = "Thoughts of death or self-harm need a response today, whatever the total."
-CRISIS_RESOURCES = (
-    "If this is about you or someone with you now: in the US call or text 988 "
-    "(988 Suicide & Crisis Lifeline); elsewhere call your local emergency number. "
-    "In the clinic, any PHQ-9 item 9 answer above 0 calls for a same-day safety "
-    "assessment (Simon et al., Psychiatr Serv 2013;64:1195), and a 0 is no all-clear."
 )
 
 _LEVEL_TEXT = MappingProxyType(
@@ -132,78 +122,3 @@ def evidence_table_html(table: pd.DataFrame) -> str:
         f"{html.escape(caption)}</caption><thead><tr>{headings}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
-
-
-class LiveTrajectoryChart:
-    """An app's one trajectory chart widget, updated at the least cost.
-
-    Each :meth:`show` compares the layout of the new chart
-    (:attr:`painmood_widgets.charts.TrajectoryData.layout`: weeks, visits, which courses
-    are drawn, labels, title) with the one drawn. Same layout: only the data sets and
-    the text alternative of the widget's specification are swapped
-    (:func:`painmood_widgets.rendering.replace_data`), a few milliseconds. New layout:
-    the chart is built and set as the widget's ``chart``. Either way the widget's
-    ``spec`` equals the ``to_dict()`` of the chart built from the same arguments.
-
-    Parameters
-    ----------
-    lead : str
-        A sentence put before the chart's own description (the app's summary).
-    trajectory, cohort_summary, **options
-        Arguments of :func:`painmood_widgets.charts.trajectory_chart`.
-
-    Attributes
-    ----------
-    widget : altair.JupyterChart
-        The chart widget, built once.
-    builds : int
-        How many times a chart was built (1 after construction).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> patient = pd.DataFrame({"week": [0, 6, 12], "pain": [7.0, 5.5, 4.0],
-    ...                         "phq9": [15.0, 11.2, 9.0]})
-    >>> live = LiveTrajectoryChart("Start.", patient)
-    >>> widget = live.widget
-    >>> live.show("Less pain.", patient.assign(pain=3.0))
-    >>> live.builds, live.widget is widget, widget.spec["datasets"]["typical_patient"][0]
-    (1, True, {'week': 0.0, 'pain': 3.0, 'phq9': 15.0})
-    >>> live.show("Longer.", patient.assign(week=[0, 6, 18]))
-    >>> live.builds, live.widget is widget
-    (2, True)
-    """
-
-    def __init__(
-        self,
-        lead: str,
-        trajectory: pd.DataFrame,
-        cohort_summary: pd.DataFrame | None = None,
-        **options: object,
-    ) -> None:
-        self.widget: alt.JupyterChart | None = None
-        self.builds = 0
-        self._layout: tuple | None = None
-        self.show(lead, trajectory, cohort_summary, **options)
-
-    def show(
-        self,
-        lead: str,
-        trajectory: pd.DataFrame,
-        cohort_summary: pd.DataFrame | None = None,
-        **options: object,
-    ) -> None:
-        """Draw a new trajectory chart in the widget: swap its data, or rebuild it."""
-        data = charts.trajectory_data(trajectory, cohort_summary, **options)
-        description = f"{lead} {data.description}"
-        if self.widget is not None and data.layout == self._layout:
-            replace_data(self.widget, data.datasets, description)
-            return
-        chart = charts.trajectory_chart(trajectory, cohort_summary, **options)
-        chart = chart.properties(description=description)
-        if self.widget is None:
-            self.widget = chart_widget(chart)
-        else:
-            self.widget.chart = chart
-        self._layout = data.layout
-        self.builds += 1

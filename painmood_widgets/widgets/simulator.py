@@ -40,6 +40,7 @@ import pandas as pd
 import traitlets
 
 from painmood_widgets import model
+from painmood_widgets.charts.live import LiveTrajectoryChart
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.simulator import (
     COHORT_SEED,
@@ -47,11 +48,7 @@ from painmood_widgets.state.simulator import (
     USUAL_CARE_NAME,
     SimulatorState,
 )
-from painmood_widgets.widgets.common import (
-    LiveTrajectoryChart,
-    educational_notice,
-    evidence_table_html,
-)
+from painmood_widgets.widgets.common import educational_notice, evidence_table_html
 
 __all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorApp"]
 
@@ -138,7 +135,7 @@ class SimulatorApp(widgets.VBox):
         Calls :meth:`reset`.
     chart : altair.JupyterChart
         The one chart widget. An update swaps the data and text alternative of its
-        ``spec`` (see :class:`~painmood_widgets.widgets.common.LiveTrajectoryChart`), so
+        ``spec`` (see :class:`~painmood_widgets.charts.live.LiveTrajectoryChart`), so
         ``spec`` is what it draws; its ``chart`` is set only when the layout changes.
     summary_display, error_display, evidence_display : ipywidgets.HTML
         The summary, the last refusal (empty when none) and the evidence table.
