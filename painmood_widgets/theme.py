@@ -24,10 +24,12 @@ import altair as alt
 
 __all__ = [
     "FONT",
+    "HTML_COLOURS",
     "MEASURE_COLOURS",
     "OKABE_ITO",
     "PALETTE",
     "SEVERITY_SHADES",
+    "TEXT_COLOUR",
     "THEME_NAME",
     "painmood_theme",
 ]
@@ -62,10 +64,27 @@ which, so the shading never carries meaning on its own)."""
 FONT = "'Liberation Sans', Arial, Helvetica, 'DejaVu Sans', sans-serif"
 """Font stack: fonts installed with the operating system, never fetched from the web."""
 
+TEXT_COLOUR = "#222222"
+"""Colour of all text, in charts and around them (contrast 15.9:1 on white)."""
+
+HTML_COLOURS = MappingProxyType(
+    {
+        "text": TEXT_COLOUR,
+        "rule": "#CCCCCC",
+        "refusal": "#8B0000",
+        "safety_border": "#B00020",
+        "safety_background": "#FDECEA",
+        "illustrative_border": "#8A6D00",
+        "illustrative_background": "#FFF3CD",
+    }
+)
+"""Colours of the widgets' HTML around the charts: table rules, a refused input's message
+(dark red, 10.0:1 on white), the PHQ-9 safety panel and the marking of an illustrative
+evidence row. Text on each background keeps a contrast of at least 4.5:1 (WCAG 2.2 AA)."""
+
 _LABEL_SIZE = 12
 _TITLE_SIZE = 13
 _CHART_TITLE_SIZE = 16
-_TEXT_COLOUR = "#222222"
 
 
 def painmood_theme() -> alt.theme.ThemeConfig:
@@ -88,8 +107,8 @@ def painmood_theme() -> alt.theme.ThemeConfig:
     labels = {
         "labelFontSize": _LABEL_SIZE,
         "titleFontSize": _TITLE_SIZE,
-        "labelColor": _TEXT_COLOUR,
-        "titleColor": _TEXT_COLOUR,
+        "labelColor": TEXT_COLOUR,
+        "titleColor": TEXT_COLOUR,
     }
     return alt.theme.ThemeConfig(
         background="white",
@@ -100,13 +119,13 @@ def painmood_theme() -> alt.theme.ThemeConfig:
                 "fontSize": _CHART_TITLE_SIZE,
                 "subtitleFontSize": _TITLE_SIZE,
                 "anchor": "start",
-                "color": _TEXT_COLOUR,
+                "color": TEXT_COLOUR,
                 "subtitleColor": "#444444",
             },
             "axis": {**labels, "gridColor": "#E0E0E0", "domainColor": "#888888"},
             "legend": {**labels, "orient": "bottom", "symbolStrokeWidth": 3},
             "header": {**labels},
-            "text": {"fontSize": _LABEL_SIZE, "color": _TEXT_COLOUR},
+            "text": {"fontSize": _LABEL_SIZE, "color": TEXT_COLOUR},
             "line": {"strokeWidth": 3},
             "range": {"category": list(PALETTE)},
         },

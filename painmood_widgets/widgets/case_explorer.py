@@ -32,7 +32,7 @@ from painmood_widgets.charts.live import LiveTrajectoryChart
 from painmood_widgets.describe import case as case_words
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.case import CaseState
-from painmood_widgets.widgets.common import educational_notice, evidence_table_html
+from painmood_widgets.widgets.common import educational_notice, evidence_table_html, status_html
 
 __all__ = ["CaseExplorer"]
 
@@ -286,9 +286,7 @@ class CaseExplorer(widgets.VBox):
             self._ticking = False
 
     def _show_outputs(self) -> None:
-        self.summary_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(self.summary_text)}</p>'
-        )
+        self.summary_display.value = status_html(self.summary_text)
         self.band_evidence_display.value = evidence_table_html(self.state.evidence_rows)
 
     def _refreshed(self, _change: dict) -> None:

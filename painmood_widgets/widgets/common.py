@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
+from painmood_widgets.theme import HTML_COLOURS
 
 EDUCATIONAL_NOTICE = (
     "Educational, not diagnostic: a teaching tool for clinicians in training. It does not "
@@ -25,9 +26,13 @@ _LEVEL_TEXT = MappingProxyType(
     }
 )
 _ILLUSTRATIVE_STYLE = (
-    "background: #FFF3CD; border-left: 4px solid #8A6D00; color: #1A1A1A; padding: 0.2em 0.4em"
+    f"background: {HTML_COLOURS['illustrative_background']}; "
+    f"border-left: 4px solid {HTML_COLOURS['illustrative_border']}; "
+    f"color: {HTML_COLOURS['text']}; padding: 0.2em 0.4em"
 )
-_CELL_STYLE = "border-top: 1px solid #CCCCCC; padding: 0.3em 0.5em; vertical-align: top"
+_CELL_STYLE = (
+    f"border-top: 1px solid {HTML_COLOURS['rule']}; padding: 0.3em 0.5em; vertical-align: top"
+)
 
 
 def educational_notice() -> widgets.HTML:
@@ -43,8 +48,10 @@ def safety_panel() -> widgets.HTML:
     Show it with ``panel.layout.display = None`` and hide it with ``"none"``.
     """
     panel = widgets.HTML(
-        '<div class="painmood-safety" role="alert" style="border: 3px solid #b00020; '
-        'background: #fdecea; color: #1a1a1a; padding: 0.75em 1em; border-radius: 4px;">'
+        '<div class="painmood-safety" role="alert" style="'
+        f"border: 3px solid {HTML_COLOURS['safety_border']}; "
+        f"background: {HTML_COLOURS['safety_background']}; color: {HTML_COLOURS['text']}; "
+        'padding: 0.75em 1em; border-radius: 4px;">'
         f"<strong>{html.escape(CRISIS_HEADLINE)}</strong><br>{html.escape(CRISIS_RESOURCES)}"
         "</div>"
     )
@@ -117,8 +124,38 @@ def evidence_table_html(table: pd.DataFrame) -> str:
         )
     return (
         '<table class="painmood-evidence" style="border-collapse: collapse; font-size: 14px; '
-        'line-height: 1.4; color: #222222; max-width: 70em">'
+        f'line-height: 1.4; color: {HTML_COLOURS["text"]}; max-width: 70em">'
         f'<caption style="text-align: left; font-weight: bold; padding-bottom: 0.4em">'
         f"{html.escape(caption)}</caption><thead><tr>{headings}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def status_html(text: str) -> str:
+    """A summary as a polite ARIA live region, so a screen reader reads each new one.
+
+    Examples
+    --------
+    >>> status_html("PEG score 6 of 10 & more")
+    '<p role="status" aria-live="polite">PEG score 6 of 10 &amp; more</p>'
+    """
+    return f'<p role="status" aria-live="polite">{html.escape(text)}</p>'
+
+
+def refusal_html(message: str) -> str:
+    """A refused input's message as an ARIA alert; empty when there is none.
+
+    Examples
+    --------
+    >>> refusal_html("PEG item 1 must be an integer from 0 to 10, got 11")
+    '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> PEG item 1 must be \
+an integer from 0 to 10, got 11</p>'
+    >>> refusal_html("")
+    ''
+    """
+    if not message:
+        return ""
+    return (
+        f'<p role="alert" style="color: {HTML_COLOURS["refusal"]}"><strong>Not applied:</strong> '
+        f"{html.escape(message)}</p>"
     )

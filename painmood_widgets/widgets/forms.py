@@ -36,7 +36,12 @@ from traitlets import HasTraits, observe
 
 from painmood_widgets import scales
 from painmood_widgets.state.forms import BpiState, FormState, PegState, Phq9State
-from painmood_widgets.widgets.common import educational_notice, safety_panel
+from painmood_widgets.widgets.common import (
+    educational_notice,
+    refusal_html,
+    safety_panel,
+    status_html,
+)
 
 __all__ = ["AnswerRadioButtons", "AnswerToggleButtons", "BpiForm", "PegForm", "Phq9Form"]
 
@@ -96,36 +101,6 @@ def _score_html(text: str) -> str:
 
 def _paragraph_html(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
-
-
-def status_html(text: str) -> str:
-    """A summary as a polite ARIA live region, so a screen reader reads each new one.
-
-    Examples
-    --------
-    >>> status_html("PEG score 6 of 10 & more")
-    '<p role="status" aria-live="polite">PEG score 6 of 10 &amp; more</p>'
-    """
-    return f'<p role="status" aria-live="polite">{html.escape(text)}</p>'
-
-
-def refusal_html(message: str) -> str:
-    """A refused input's message as an ARIA alert; empty when there is none.
-
-    Examples
-    --------
-    >>> refusal_html("PEG item 1 must be an integer from 0 to 10, got 11")
-    '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> PEG item 1 must be \
-an integer from 0 to 10, got 11</p>'
-    >>> refusal_html("")
-    ''
-    """
-    if not message:
-        return ""
-    return (
-        '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> '
-        f"{html.escape(message)}</p>"
-    )
 
 
 class _ItemForm(widgets.VBox):

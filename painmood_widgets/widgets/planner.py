@@ -25,7 +25,7 @@ from painmood_widgets import model, plan
 from painmood_widgets.describe.plan import step_evidence
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.plan import PlanState
-from painmood_widgets.widgets.common import educational_notice
+from painmood_widgets.widgets.common import educational_notice, status_html
 from painmood_widgets.widgets.simulator import SimulatorApp
 
 __all__ = ["TreatmentPlanner"]
@@ -187,6 +187,4 @@ class TreatmentPlanner(widgets.VBox):
         self.baseline_display.value = (
             f"<p style='margin: 0 0 0 1.6em'>{html.escape(self.state.baseline_text)}</p>"
         )
-        self.plan_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(self.state.plan_text)}</p>'
-        )
+        self.plan_display.value = status_html(self.state.plan_text)

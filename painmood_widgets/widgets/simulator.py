@@ -48,7 +48,12 @@ from painmood_widgets.state.simulator import (
     USUAL_CARE_NAME,
     SimulatorState,
 )
-from painmood_widgets.widgets.common import educational_notice, evidence_table_html
+from painmood_widgets.widgets.common import (
+    educational_notice,
+    evidence_table_html,
+    refusal_html,
+    status_html,
+)
 
 __all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorApp"]
 
@@ -400,10 +405,7 @@ class SimulatorApp(widgets.VBox):
     # ----------------------------------------------------------------- the view
     def _refuse(self, message: str, cause: Exception | None = None) -> NoReturn:
         self._error_text = message
-        self.error_display.value = (
-            '<p role="alert" style="color: #8B0000"><strong>Not applied:</strong> '
-            f"{html.escape(message)}</p>"
-        )
+        self.error_display.value = refusal_html(message)
         raise ValueError(message) from cause
 
     def _read_boxes(self, _change: dict) -> None:
@@ -437,9 +439,7 @@ class SimulatorApp(widgets.VBox):
         illustrative = int((evidence["evidence_level"] == "illustrative").sum())
         self._error_text = ""
         self.error_display.value = ""
-        self.summary_display.value = (
-            f'<p role="status" aria-live="polite">{html.escape(self.summary_text)}</p>'
-        )
+        self.summary_display.value = status_html(self.summary_text)
         self.evidence_display.value = evidence_table_html(evidence)
         self.evidence_panel.titles = (
             f"Evidence behind this result ({len(evidence)} rows, {illustrative} illustrative)",

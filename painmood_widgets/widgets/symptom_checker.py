@@ -24,8 +24,12 @@ import pandas as pd
 from painmood_widgets import charts, symptoms
 from painmood_widgets.describe.symptoms import NONE_TICKED, SymptomGroup
 from painmood_widgets.state.symptoms import SymptomState
-from painmood_widgets.widgets.common import educational_notice, safety_panel
-from painmood_widgets.widgets.forms import refusal_html, status_html
+from painmood_widgets.widgets.common import (
+    educational_notice,
+    refusal_html,
+    safety_panel,
+    status_html,
+)
 
 __all__ = ["SymptomChecker"]
 
