@@ -179,6 +179,9 @@ def test_every_combination_shows_a_clean_state(explorer, subset):
     try:
         assert explorer.comparison.scenario.treatments == subset
         assert explorer.summary_text == case_words.describe_case(explorer.comparison)
+        assert explorer.chart.spec["description"] == explorer.state.chart_description
+        assert explorer.state.chart_description.startswith(explorer.summary_text)
+        assert "Maria" in explorer.state.chart_description.removeprefix(explorer.summary_text)
         assert explorer.summary_text and "nan" not in explorer.summary_text.lower()
         band = _band_at(explorer.chart.spec, 12)
         assert all(math.isfinite(value) for value in band.values())

@@ -20,13 +20,9 @@ from traitlets import TraitError
 
 from painmood_widgets import charts, describe, model
 from painmood_widgets.state.batching import Debouncer
+from painmood_widgets.state.simulator import USUAL_CARE_LABEL
 from painmood_widgets.widgets.common import EDUCATIONAL_NOTICE, evidence_table_html
-from painmood_widgets.widgets.simulator import (
-    _USUAL_CARE_EXPLAINED,
-    COHORT_SIZE,
-    USUAL_CARE_NAME,
-    SimulatorApp,
-)
+from painmood_widgets.widgets.simulator import COHORT_SIZE, USUAL_CARE_NAME, SimulatorApp
 from tests.helpers import TableReader, html_values
 
 # one app for the property tests: they also check that any sequence of states leaves it
@@ -206,7 +202,7 @@ def test_compare_adds_the_usual_care_course_to_the_chart_and_the_summary():
     reference = model.trajectory(model.usual_care(app.scenario))
     pd.testing.assert_frame_equal(app.reference_trajectory, reference)
     rows = pd.DataFrame(_chart_rows(app, columns)).sort_values("week")
-    assert set(rows["scenario"]) == {_USUAL_CARE_EXPLAINED}
+    assert set(rows["scenario"]) == {USUAL_CARE_LABEL}
     np.testing.assert_allclose(rows["phq9"], reference["phq9"])
     # usual care improves, as trials' control arms do; short sleep holds this patient back
     assert rows["phq9"].iloc[-1] < 12
@@ -553,7 +549,7 @@ def _assert_drawn_as_built(app: SimulatorApp) -> None:
         app.cohort_summary,
         visit_interval_weeks=app.visit_interval_weeks,
         reference=app.reference_trajectory,
-        reference_label=_USUAL_CARE_EXPLAINED,
+        reference_label=USUAL_CARE_LABEL,
     )
     expected = chart.properties(description=f"{app.summary_text} {chart.description}")
     assert app.chart.spec == expected.to_dict()
@@ -605,3 +601,24 @@ def test_every_control_at_its_extremes_at_once(bound):
     fields = {name: getattr(spec, bound) for name, spec in model.SCENARIO_FIELDS.items()}
     app = SimulatorApp(model.Scenario(**fields, treatments=model.TREATMENTS), compare=True)
     _assert_sound(app)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"sleep_hours": 5.0, "compare": True},
+        {"weeks": 26, "visit_interval_weeks": 6, "treatments": frozenset({"cbt"})},
+        {"baseline_phq9": 3, "compare": True, "visit_interval_weeks": 5},
+    ],
+    ids=["start", "short-sleep-compared", "26-weeks-cbt", "mild-compared"],
+)
+def test_the_chart_carries_the_states_text_alternative(settings):
+    app = SimulatorApp(delay_s=0)
+    for name, value in settings.items():
+        setattr(app.state, name, value)
+    spec = app._live_chart.widget.spec
+    assert spec["description"] == app.state.chart_description
+    assert app.state.chart_description.startswith(app.state.summary)
+    assert (USUAL_CARE_LABEL in spec["description"]) == bool(settings.get("compare"))
+    app.close()

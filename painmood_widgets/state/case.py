@@ -2,9 +2,9 @@
 
 :class:`CaseState` holds the treatments of hers a learner keeps ticked and derives her
 follow-up scores against the model's band for them, the sentence that says where she
-falls, and the evidence rows behind the band. Her story, observed course and the
-questions to discuss do not change and are plain attributes. No widgets. Educational,
-not diagnostic.
+falls, the chart's text alternative, and the evidence rows behind the band. Her story,
+observed course and the questions to discuss do not change and are plain attributes. No
+widgets. Educational, not diagnostic.
 
 Examples
 --------
@@ -29,8 +29,9 @@ from collections.abc import Iterable
 import pandas as pd
 import traitlets
 
-from painmood_widgets import case, model
+from painmood_widgets import case, model, plan
 from painmood_widgets.describe import case as case_words
+from painmood_widgets.describe.charts import describe_trajectory
 from painmood_widgets.state.base import AppState, CheckedInput
 
 __all__ = ["CaseState"]
@@ -62,6 +63,13 @@ class CaseState(AppState):
         Output: her follow-up scores against the band.
     summary : str
         Output: where she falls, in sentences (also the chart's lead).
+    chart_description : str
+        Output: the chart's text alternative: the summary, then the typical course, the
+        band, the visits and her observed scores with their figures; a view's chart
+        carries exactly this text.
+    visit_interval_weeks : int
+        Weeks between the re-evaluation visits marked on her chart (the shortest of
+        :func:`painmood_widgets.plan.monitoring_interval_weeks`).
     evidence_rows : pandas.DataFrame
         Output: the evidence rows behind the band.
     """
@@ -70,6 +78,7 @@ class CaseState(AppState):
 
     comparison = traitlets.Instance(case.CaseComparison, read_only=True)
     summary = traitlets.Unicode(read_only=True)
+    chart_description = traitlets.Unicode(read_only=True)
     evidence_rows = traitlets.Instance(pd.DataFrame, read_only=True)
 
     def __init__(self, *, n: int = 1000, seed: int = 0, delay_s: float = 0.0) -> None:
@@ -82,6 +91,7 @@ class CaseState(AppState):
         self.n, self.seed = int(n), int(seed)
         self.course = case.case_course(self.case)
         self.questions = case_words.case_questions(self.case)
+        self.visit_interval_weeks = plan.monitoring_interval_weeks()[0]
         super().__init__(delay_s=delay_s, treatments=frozenset(self.case.treatments))
 
     @traitlets.validate("treatments")
@@ -107,8 +117,19 @@ class CaseState(AppState):
         comparison = case.case_against_band(
             self.n, self.seed, treatments=self.treatments, case=self.case
         )
+        summary = case_words.describe_case(comparison)
+        weeks = pd.concat([comparison.typical["week"], self.course["week"]])
+        chart_text = describe_trajectory(
+            comparison.typical,
+            comparison.cohort_summary,
+            visits=plan.visit_weeks(self.visit_interval_weeks, int(weeks.max()), int(weeks.min())),
+            visit_interval_weeks=self.visit_interval_weeks,
+            observed=self.course,
+            observed_label=self.case.name,
+        )
         return {
             "comparison": comparison,
-            "summary": case_words.describe_case(comparison),
+            "summary": summary,
+            "chart_description": f"{summary} {chart_text}",
             "evidence_rows": model.evidence_behind(comparison.scenario),
         }

@@ -4,8 +4,8 @@
 bad value raises the model's own ``ValueError``) and derives, in one refresh, everything
 an app shows: the typical patient's course, the band of a simulated cohort, the
 usual-care course when compared, the evidence rows behind the result, the summary in
-words and each control's value in words. No widgets: a view links its controls to the
-inputs and shows the outputs. Educational, not diagnostic.
+words, the chart's text alternative and each control's value in words. No widgets: a view
+links its controls to the inputs and shows the outputs. Educational, not diagnostic.
 
 Examples
 --------
@@ -29,10 +29,11 @@ import pandas as pd
 import traitlets
 
 from painmood_widgets import describe, model, plan
+from painmood_widgets.describe.charts import describe_trajectory
 from painmood_widgets.scenario import check_field, check_treatments
 from painmood_widgets.state.base import AppState, CheckedInput
 
-__all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorState"]
+__all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_LABEL", "USUAL_CARE_NAME", "SimulatorState"]
 
 COHORT_SIZE = 1000
 """Virtual patients behind the band: enough for a steady median and 10th and 90th
@@ -44,6 +45,9 @@ COHORT_SEED = 0
 
 USUAL_CARE_NAME = "usual care"
 """Name of the comparison (:func:`painmood_widgets.model.usual_care`) in sentences."""
+
+USUAL_CARE_LABEL = "usual care (reference lifestyle, no added treatment)"
+"""The comparison as the chart's legend, tooltip and text alternative name it."""
 
 
 def _field(name: str) -> CheckedInput:
@@ -83,6 +87,11 @@ class SimulatorState(AppState):
         (:func:`~painmood_widgets.model.evidence_behind`).
     summary : str
         Output: the result in sentences (:func:`~painmood_widgets.describe.describe_simulation`).
+    chart_description : str
+        Output: the trajectory chart's text alternative, the summary first, then each
+        course, band and visit with its figures
+        (:func:`~painmood_widgets.describe.charts.describe_trajectory`); a view's chart
+        carries exactly this text.
     control_words : dict of str to str
         Output: each numeric input's value in words, for screen readers.
     """
@@ -104,6 +113,7 @@ class SimulatorState(AppState):
     reference_trajectory = traitlets.Instance(pd.DataFrame, allow_none=True, read_only=True)
     evidence_rows = traitlets.Instance(pd.DataFrame, read_only=True)
     summary = traitlets.Unicode(read_only=True)
+    chart_description = traitlets.Unicode(read_only=True)
     control_words = traitlets.Dict(read_only=True)
 
     def __init__(
@@ -184,15 +194,26 @@ class SimulatorState(AppState):
             model.simulate_cohort(scenario, n=self.cohort_size, seed=COHORT_SEED)
         )
         reference = model.trajectory(model.usual_care(scenario)) if self.compare else None
+        summary = describe.describe_simulation(
+            scenario, trajectory, cohort_summary, reference, USUAL_CARE_NAME
+        )
+        first, last = int(trajectory["week"].min()), int(trajectory["week"].max())
+        chart_text = describe_trajectory(
+            trajectory,
+            cohort_summary,
+            visits=plan.visit_weeks(self.visit_interval_weeks, last, first),
+            visit_interval_weeks=self.visit_interval_weeks,
+            reference=reference,
+            reference_label=USUAL_CARE_LABEL,
+        )
         return {
             "shown_scenario": scenario,
             "trajectory": trajectory,
             "cohort_summary": cohort_summary,
             "reference_trajectory": reference,
             "evidence_rows": model.evidence_behind(scenario),
-            "summary": describe.describe_simulation(
-                scenario, trajectory, cohort_summary, reference, USUAL_CARE_NAME
-            ),
+            "summary": summary,
+            "chart_description": f"{summary} {chart_text}",
             "control_words": {
                 name: describe.describe_control(name, getattr(scenario, name))
                 for name in model.SCENARIO_FIELDS

@@ -39,16 +39,15 @@ __all__ = ["CaseExplorer"]
 _LABEL_STYLE = {"description_width": "initial"}
 
 
-def _case_chart_arguments(
-    comparison: case.CaseComparison, course: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, object]]:
+def _case_chart_arguments(state: CaseState) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, object]]:
     """Arguments of the model's trajectory chart with her observed scores on each panel."""
-    name = comparison.case.name
+    name = state.case.name
     return (
-        comparison.typical,
-        comparison.cohort_summary,
+        state.comparison.typical,
+        state.comparison.cohort_summary,
         {
-            "observed": course,
+            "visit_interval_weeks": state.visit_interval_weeks,
+            "observed": state.course,
             "observed_label": name,
             "title": f"{name}'s course against the model's band",
         },
@@ -159,9 +158,7 @@ class CaseExplorer(widgets.VBox):
         )
         self.summary_display = widgets.HTML()
         self.band_evidence_display = widgets.HTML()
-        trajectory, cohort_summary, options = _case_chart_arguments(
-            self.state.comparison, self.state.course
-        )
+        trajectory, cohort_summary, options = _case_chart_arguments(self.state)
         self._live_chart = LiveTrajectoryChart(
             self.summary_text, trajectory, cohort_summary, **options
         )
@@ -291,7 +288,5 @@ class CaseExplorer(widgets.VBox):
 
     def _refreshed(self, _change: dict) -> None:
         self._show_outputs()
-        trajectory, cohort_summary, options = _case_chart_arguments(
-            self.state.comparison, self.state.course
-        )
+        trajectory, cohort_summary, options = _case_chart_arguments(self.state)
         self._live_chart.show(self.summary_text, trajectory, cohort_summary, **options)

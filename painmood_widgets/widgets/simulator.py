@@ -45,6 +45,7 @@ from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.simulator import (
     COHORT_SEED,
     COHORT_SIZE,
+    USUAL_CARE_LABEL,
     USUAL_CARE_NAME,
     SimulatorState,
 )
@@ -57,7 +58,6 @@ from painmood_widgets.widgets.common import (
 
 __all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorApp"]
 
-_USUAL_CARE_EXPLAINED = "usual care (reference lifestyle, no added treatment)"
 _LABEL_STYLE = {"description_width": "initial"}
 _CONTROL_LAYOUT = {"width": "42em", "max_width": "100%"}
 
@@ -222,7 +222,7 @@ class SimulatorApp(widgets.VBox):
         self.state.observe(self._tick_boxes, names="treatments")
         self.compare = widgets.Checkbox(
             value=self._start_compare,
-            description=f"Compare with {_USUAL_CARE_EXPLAINED}",
+            description=f"Compare with {USUAL_CARE_LABEL}",
             indent=False,
             style=_LABEL_STYLE,
             layout=widgets.Layout(width="auto"),
@@ -430,7 +430,7 @@ class SimulatorApp(widgets.VBox):
             {
                 "visit_interval_weeks": self.state.visit_interval_weeks,
                 "reference": self.state.reference_trajectory,
-                "reference_label": _USUAL_CARE_EXPLAINED,
+                "reference_label": USUAL_CARE_LABEL,
             },
         )
 
