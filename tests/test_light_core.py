@@ -1,35 +1,70 @@
 """The core imports neither ipywidgets nor Altair: a state can be driven, and a score or a
 course computed, in a process that never loads a widget or a chart."""
 
+import json
+import pkgutil
 import subprocess
 import sys
 
 import pytest
 
-CORE = (
-    "scales",
-    "model",
-    "evidence",
-    "dynamics",
-    "cohort",
-    "describe",
-    "describe.charts",
-    "state",
-    "case",
+import painmood_widgets
+
+VIEW_SIDE = ("charts", "widgets", "theme", "rendering")
+"""The only parts of the package allowed to load Altair or ipywidgets."""
+
+CORE = tuple(
+    module.name.removeprefix("painmood_widgets.")
+    for module in pkgutil.walk_packages(painmood_widgets.__path__, "painmood_widgets.")
+    if module.name.removeprefix("painmood_widgets.").split(".")[0] not in VIEW_SIDE
 )
 
 
+def test_the_core_is_found_and_holds_the_state_and_describers():
+    assert {"scales", "model", "state.simulator", "state.forms", "describe.charts"} <= set(CORE)
+    assert not any(name.startswith(("charts", "widgets")) for name in CORE)
+
+
+# One fresh interpreter loads numpy and pandas once, then forks a child per module: each
+# child starts clean of painmood and reports what importing that one module pulled in.
+_PROBE = """
+import json, os, sys
+import numpy, pandas, traitlets
+HEAVY = ('ipywidgets', 'altair', 'anywidget', 'vl_convert')
+found = {}
+for module in sys.argv[1:]:
+    read, write = os.pipe()
+    if os.fork() == 0:
+        os.close(read)
+        __import__('painmood_widgets.' + module)
+        os.write(write, json.dumps([n for n in HEAVY if n in sys.modules]).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        found[module] = json.loads(pipe.read() or '["import failed"]')
+    os.wait()
+print(json.dumps(found))
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded_by_core() -> dict[str, list[str]]:
+    shown = subprocess.run(
+        [sys.executable, "-c", _PROBE, *CORE], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(shown)
+
+
 @pytest.mark.parametrize("module", CORE)
-def test_the_core_imports_no_widget_and_no_chart_library(module):
-    code = (
-        f"import sys, painmood_widgets.{module}; "
-        "print(sorted(name for name in ('ipywidgets', 'altair', 'anywidget', 'vl_convert') "
-        "if name in sys.modules))"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert loaded == "[]"
+def test_the_core_imports_no_widget_and_no_chart_library(module, loaded_by_core):
+    assert loaded_by_core[module] == []
+
+
+def test_the_probe_sees_a_module_that_loads_altair():
+    shown = subprocess.run(
+        [sys.executable, "-c", _PROBE, "theme"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "altair" in json.loads(shown)["theme"]
 
 
 def test_charts_and_widgets_switch_offline_rendering_on():

@@ -147,8 +147,9 @@ def check_whole(value: object, name: str, low: int, high: float) -> int:
 
 
 def check_real(value: object, name: str, *, positive: bool = False) -> float:
-    """``value`` as a float, if it is a finite number (not a bool), and above 0 when
-    ``positive``.
+    """``value`` as a float, if it is a finite number (not a bool).
+
+    With ``positive``, it must also be above 0.
 
     Raises
     ------

@@ -117,8 +117,9 @@ def score_y(measure: str, field: str | None = None) -> alt.Y:
 
 
 def histogram_scale(measure: str) -> alt.Scale:
-    """A score on x for a histogram of whole scores: -0.5 to the top + 0.5, so each bar
-    is centred on its score.
+    """A score on x for a histogram of whole scores, each bar centred on its score.
+
+    The axis runs from -0.5 to the scale's top + 0.5.
 
     Examples
     --------

@@ -163,8 +163,9 @@ def severity_band_rows() -> tuple[dict, ...]:
 def severity_bands(
     data: alt.NamedData | None = None, *, score_axis_on: Literal["y", "x"] = "y"
 ) -> alt.LayerChart:
-    """The five PHQ-9 severity bands, shaded grey and labelled (the shading alone never
-    carries the meaning).
+    """The five PHQ-9 severity bands, shaded grey and labelled.
+
+    The labels carry the meaning; the shading alone never does.
 
     Parameters
     ----------
@@ -406,8 +407,9 @@ def scenario_lines(
     labels: Sequence[str],
     weeks: tuple[int, int] | None = None,
 ) -> alt.Chart:
-    """Several scenarios' courses, each with its own colour and its own dash, so they
-    stay apart without colour.
+    """Several scenarios' courses, each with its own colour and its own dash.
+
+    The dashes keep them apart without colour.
 
     Parameters
     ----------

@@ -7,7 +7,20 @@ Scores are read through :mod:`painmood_widgets.describe.readings`; plain-English
 (lists, plurals, numbers) come from :mod:`painmood_widgets.wording`; whether a change
 matters comes from :mod:`painmood_widgets.scales`, never from a rule restated here.
 
-Pure functions: no widgets. Educational, not diagnostic.
+One module per thing described:
+
+- :mod:`~painmood_widgets.describe.readings`: a score in words, the summary week, lists
+  of treatments;
+- :mod:`~painmood_widgets.describe.simulator`: a scenario, its course, the band, the
+  comparison with usual care, each control's value in words (for ``aria-valuetext``);
+- :mod:`~painmood_widgets.describe.charts`: every chart's text alternative;
+- :mod:`~painmood_widgets.describe.plan`: a treatment plan and its visits;
+- :mod:`~painmood_widgets.describe.case`: Maria's story, where she falls, the questions;
+- :mod:`~painmood_widgets.describe.forms`: PHQ-9, BPI and PEG results;
+- :mod:`~painmood_widgets.describe.symptoms`: the symptom checker's groups;
+- :mod:`~painmood_widgets.describe.safety`: the crisis message for PHQ-9 item 9 above 0.
+
+Pure functions: no widgets, no chart library. Educational, not diagnostic.
 
 Examples
 --------

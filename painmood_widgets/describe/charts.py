@@ -143,8 +143,10 @@ def _phq9_words(value: float) -> str:
 
 
 def patients_by_score(scores: Sequence[float] | np.ndarray, measure: str = "phq9") -> np.ndarray:
-    """How many patients have each whole score, each score read halves up as a PHQ-9
-    total is read (:func:`painmood_widgets.wording.round_half_up`).
+    """How many patients have each whole score.
+
+    Each score is read halves up, as a PHQ-9 total is read
+    (:func:`painmood_widgets.wording.round_half_up`).
 
     The scores are sorted once and the first one reading as each whole number is found by
     bisection, so a cohort of 100,000 patients is counted in milliseconds.
@@ -513,9 +515,10 @@ def describe_tornado(sensitivity: pd.DataFrame, reference_outcome: float, outcom
 def describe_distribution(
     scores: Sequence[float] | np.ndarray, week: int, measure: str = "phq9"
 ) -> str:
-    """The text alternative of a cohort distribution: median, 10-90% range, and for PHQ-9
-    how many are at the screening threshold or above (:data:`SCREENING_THRESHOLD`, with
-    its study).
+    """The text alternative of a cohort distribution: median and 10-90% range.
+
+    For PHQ-9 it also says how many are at the screening threshold or above
+    (:data:`SCREENING_THRESHOLD`, with its study).
 
     Parameters
     ----------

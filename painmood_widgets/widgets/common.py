@@ -1,5 +1,7 @@
-"""Pieces the painmood widgets share: the educational notice, the safety panel, the
-evidence table and the live trajectory chart.
+"""Pieces the painmood widgets share: notice, safety panel, evidence table, status lines.
+
+The educational notice, the crisis panel for PHQ-9 item 9, the evidence table, and the
+HTML of a summary (a polite live region) and of a refused input (an alert).
 
 One source for each, so every app says the same thing the same way.
 """
