@@ -32,7 +32,12 @@ from painmood_widgets.charts.live import LiveTrajectoryChart
 from painmood_widgets.describe import case as case_words
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.case import CaseState
-from painmood_widgets.widgets.common import educational_notice, evidence_table_html, status_html
+from painmood_widgets.widgets.common import (
+    TickedLink,
+    educational_notice,
+    evidence_table_html,
+    status_html,
+)
 
 __all__ = ["CaseExplorer"]
 
@@ -142,7 +147,6 @@ class CaseExplorer(widgets.VBox):
         delay_s: float = DEFAULT_DELAY_S,
     ) -> None:
         self.state = CaseState(n=n, seed=seed, delay_s=delay_s)
-        self._ticking = False
         self.case = self.state.case
         self.treatments: Mapping[str, widgets.Checkbox] = MappingProxyType(
             {
@@ -217,9 +221,7 @@ class CaseExplorer(widgets.VBox):
                 self.evidence_panel,
             )
         )
-        for checkbox in self.treatments.values():
-            checkbox.observe(self._read_boxes, names="value")
-        self.state.observe(self._tick_boxes, names="treatments")
+        TickedLink(self.treatments, (self.state, "treatments"))
         self.state.observe(self._refreshed, names="refreshes")
         self.show_answers.observe(self._on_show_answers, names="value")
 
@@ -266,21 +268,6 @@ class CaseExplorer(widgets.VBox):
     def _on_show_answers(self, change: dict) -> None:
         for display in self.answer_displays:
             display.layout.display = None if change["new"] else "none"
-
-    def _read_boxes(self, _change: dict) -> None:
-        if self._ticking:
-            return
-        self.state.treatments = frozenset(
-            name for name, box in self.treatments.items() if box.value
-        )
-
-    def _tick_boxes(self, change: dict) -> None:
-        self._ticking = True
-        try:
-            for name, box in self.treatments.items():
-                box.value = name in change["new"]
-        finally:
-            self._ticking = False
 
     def _show_outputs(self) -> None:
         self.summary_display.value = status_html(self.summary_text)

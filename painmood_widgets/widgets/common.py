@@ -1,16 +1,19 @@
 """Pieces the painmood widgets share: notice, safety panel, evidence table, status lines.
 
-The educational notice, the crisis panel for PHQ-9 item 9, the evidence table, and the
-HTML of a summary (a polite live region) and of a refused input (an alert).
+The educational notice, the crisis panel for PHQ-9 item 9, the evidence table, the HTML
+of a summary (a polite live region) and of a refused input (an alert), and the link
+between a row of check boxes and the state trait holding the set of names ticked.
 
 One source for each, so every app says the same thing the same way.
 """
 
 import html
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import ipywidgets as widgets
 import pandas as pd
+import traitlets
 
 from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
 from painmood_widgets.theme import HTML_COLOURS
@@ -161,3 +164,74 @@ an integer from 0 to 10, got 11</p>'
         f'<p role="alert" style="color: {HTML_COLOURS["refusal"]}"><strong>Not applied:</strong> '
         f"{html.escape(message)}</p>"
     )
+
+
+class TickedLink:
+    """Link named check boxes, both ways, to a trait holding the set of names ticked.
+
+    What :func:`ipywidgets.link` does for one value, for a set: ticking or unticking a
+    box sets the trait to the frozenset of the names whose boxes are ticked, and a new
+    value of the trait (set by code) ticks exactly its boxes. If the state refuses a set,
+    the boxes go back to what it holds and the error is raised. The boxes are ticked from
+    the trait when the link is made.
+
+    Parameters
+    ----------
+    boxes : mapping of str to ipywidgets.Checkbox
+        One box per name.
+    source : tuple of (traitlets.HasTraits, str)
+        The state and the name of its trait, a collection of names.
+
+    Examples
+    --------
+    >>> import traitlets
+    >>> class Chosen(traitlets.HasTraits):
+    ...     names = traitlets.Any(frozenset({"cbt"}))
+    >>> chosen = Chosen()
+    >>> boxes = {name: widgets.Checkbox() for name in ("cbt", "exercise")}
+    >>> link = TickedLink(boxes, (chosen, "names"))
+    >>> boxes["cbt"].value, boxes["exercise"].value
+    (True, False)
+    >>> boxes["exercise"].value = True
+    >>> sorted(chosen.names)
+    ['cbt', 'exercise']
+    >>> chosen.names = frozenset()
+    >>> boxes["cbt"].value
+    False
+    """
+
+    def __init__(
+        self, boxes: Mapping[str, widgets.Checkbox], source: tuple[traitlets.HasTraits, str]
+    ) -> None:
+        self.boxes = MappingProxyType(dict(boxes))
+        self.owner, self.name = source
+        self._ticking = False
+        self._tick()
+        for box in self.boxes.values():
+            box.observe(self._read, names="value")
+        self.owner.observe(self._tick, names=self.name)
+
+    def unlink(self) -> None:
+        """Stop following the boxes and the trait."""
+        for box in self.boxes.values():
+            box.unobserve(self._read, names="value")
+        self.owner.unobserve(self._tick, names=self.name)
+
+    def _read(self, _change: dict) -> None:
+        if self._ticking:
+            return
+        ticked = frozenset(name for name, box in self.boxes.items() if box.value)
+        try:
+            setattr(self.owner, self.name, ticked)
+        except (ValueError, traitlets.TraitError):
+            self._tick()  # the state refused: the boxes show what it holds
+            raise
+
+    def _tick(self, _change: dict | None = None) -> None:
+        chosen = getattr(self.owner, self.name)
+        self._ticking = True
+        try:
+            for name, box in self.boxes.items():
+                box.value = name in chosen
+        finally:
+            self._ticking = False

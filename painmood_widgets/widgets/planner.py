@@ -25,7 +25,7 @@ from painmood_widgets import model, plan
 from painmood_widgets.describe.plan import step_evidence
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.plan import PlanState
-from painmood_widgets.widgets.common import educational_notice, status_html
+from painmood_widgets.widgets.common import TickedLink, educational_notice, status_html
 from painmood_widgets.widgets.simulator import SimulatorApp
 
 __all__ = ["TreatmentPlanner"]
@@ -81,7 +81,6 @@ class TreatmentPlanner(widgets.VBox):
         self, scenario: model.Scenario | None = None, *, delay_s: float = DEFAULT_DELAY_S
     ) -> None:
         self.state = PlanState(scenario, delay_s=delay_s)
-        self._ticking = False
         self.simulator = SimulatorApp(state=self.state.simulator, embedded=True)
         self.steps = MappingProxyType(
             {
@@ -95,9 +94,7 @@ class TreatmentPlanner(widgets.VBox):
                 for step in plan.roadmap()
             }
         )
-        for box in self.steps.values():
-            box.observe(self._read_boxes, names="value")
-        self.state.observe(self._tick_boxes, names="steps")
+        TickedLink(self.steps, (self.state, "steps"))
         shortest, longest = plan.monitoring_interval_weeks()
         self.visit_interval = widgets.IntSlider(
             value=self.state.visit_interval_weeks,
@@ -169,19 +166,6 @@ class TreatmentPlanner(widgets.VBox):
         """
         with self.state.simulator.hold():
             self.state.steps = steps
-
-    def _read_boxes(self, _change: dict) -> None:
-        if self._ticking:
-            return
-        self.state.steps = frozenset(name for name, box in self.steps.items() if box.value)
-
-    def _tick_boxes(self, change: dict) -> None:
-        self._ticking = True
-        try:
-            for name, box in self.steps.items():
-                box.value = name in change["new"]
-        finally:
-            self._ticking = False
 
     def _show(self, _change: dict | None = None) -> None:
         self.baseline_display.value = (

@@ -50,6 +50,7 @@ from painmood_widgets.state.simulator import (
     SimulatorState,
 )
 from painmood_widgets.widgets.common import (
+    TickedLink,
     educational_notice,
     evidence_table_html,
     refusal_html,
@@ -193,7 +194,6 @@ class SimulatorApp(widgets.VBox):
             else state
         )
         compare = self.state.compare
-        self._ticking = False
         start = self.state.scenario
         self._start = start
         self._start_compare = bool(compare)
@@ -217,9 +217,7 @@ class SimulatorApp(widgets.VBox):
                 for name in model.TREATMENTS
             }
         )
-        for box in self.treatments.values():
-            box.observe(self._read_boxes, names="value")
-        self.state.observe(self._tick_boxes, names="treatments")
+        TickedLink(self.treatments, (self.state, "treatments"))
         self.compare = widgets.Checkbox(
             value=self._start_compare,
             description=f"Compare with {USUAL_CARE_LABEL}",
@@ -407,21 +405,6 @@ class SimulatorApp(widgets.VBox):
         self._error_text = message
         self.error_display.value = refusal_html(message)
         raise ValueError(message) from cause
-
-    def _read_boxes(self, _change: dict) -> None:
-        if self._ticking:
-            return
-        self.state.treatments = frozenset(
-            name for name, box in self.treatments.items() if box.value
-        )
-
-    def _tick_boxes(self, change: dict) -> None:
-        self._ticking = True
-        try:
-            for name, box in self.treatments.items():
-                box.value = name in change["new"]
-        finally:
-            self._ticking = False
 
     def _chart_arguments(self) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, object]]:
         return (

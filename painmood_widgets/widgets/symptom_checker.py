@@ -12,7 +12,6 @@ diagnosis (American Psychiatric Association, DSM-5, 2013).
 
 from __future__ import annotations
 
-import functools
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
@@ -25,6 +24,7 @@ from painmood_widgets import charts, symptoms
 from painmood_widgets.describe.symptoms import NONE_TICKED, SymptomGroup
 from painmood_widgets.state.symptoms import SymptomState
 from painmood_widgets.widgets.common import (
+    TickedLink,
     educational_notice,
     refusal_html,
     safety_panel,
@@ -164,10 +164,8 @@ class SymptomChecker(widgets.VBox):
             (self.safety_panel.layout, "display"),
             lambda message: None if message else "none",
         )
-        for key, checkbox in self.checkboxes.items():
-            checkbox.observe(functools.partial(self._on_tick, key), names="value")
-        self.state.observe(self._show_ticked, names="ticked")
-        self._show_ticked()
+        TickedLink(self.checkboxes, (self.state, "ticked"))
+        self.state.observe(self._clear_refusal, names="ticked")
 
     @property
     def ticked(self) -> frozenset[str]:
@@ -221,13 +219,7 @@ class SymptomChecker(widgets.VBox):
         self.state.clear()
         self._show_refusal("")
 
-    def _on_tick(self, key: str, change: dict) -> None:
-        ticked = self.state.ticked
-        self.state.ticked = ticked | {key} if change["new"] else ticked - {key}
-
-    def _show_ticked(self, _change: dict | None = None) -> None:
-        for key, checkbox in self.checkboxes.items():
-            checkbox.value = key in self.state.ticked
+    def _clear_refusal(self, _change: dict) -> None:
         self._show_refusal("")
 
     def _show_refusal(self, message: str) -> None:
