@@ -36,12 +36,14 @@ from painmood_widgets.describe.charts import (
     MEASURE_NAMES,
     MEASURE_TOPS,
     check_measure,
+    reading_text,
+)
+from painmood_widgets.describe.compare import (
     describe_distribution,
     describe_scenarios,
     describe_tornado,
     levers_by_swing,
     patients_by_score,
-    reading_text,
 )
 from painmood_widgets.theme import MEASURE_COLOURS
 from painmood_widgets.wording import plural

@@ -13,7 +13,10 @@ One module per thing described:
   of treatments;
 - :mod:`~painmood_widgets.describe.simulator`: a scenario, its course, the band, the
   comparison with usual care, each control's value in words (for ``aria-valuetext``);
-- :mod:`~painmood_widgets.describe.charts`: every chart's text alternative;
+- :mod:`~painmood_widgets.describe.charts`: the trajectory chart's and the feedback
+  loop's text alternatives, and how scores are read in them;
+- :mod:`~painmood_widgets.describe.compare`: the comparison, tornado and cohort
+  distribution charts' text alternatives;
 - :mod:`~painmood_widgets.describe.plan`: a treatment plan and its visits;
 - :mod:`~painmood_widgets.describe.case`: Maria's story, where she falls, the questions;
 - :mod:`~painmood_widgets.describe.forms`: PHQ-9, BPI and PEG results;
