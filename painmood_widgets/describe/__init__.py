@@ -21,6 +21,8 @@ One module per thing described:
 - :mod:`~painmood_widgets.describe.case`: Maria's story, where she falls, the questions;
 - :mod:`~painmood_widgets.describe.forms`: PHQ-9, BPI and PEG results;
 - :mod:`~painmood_widgets.describe.symptoms`: the symptom checker's groups;
+- :mod:`~painmood_widgets.describe.evidence`: evidence levels in words, and the caption
+  of the rows behind a result;
 - :mod:`~painmood_widgets.describe.safety`: the crisis message for PHQ-9 item 9 above 0.
 
 Pure functions: no widgets, no chart library. Educational, not diagnostic.

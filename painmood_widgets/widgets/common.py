@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
+from painmood_widgets.describe.evidence import LEVEL_WORDS, check_evidence_rows, evidence_caption
 from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
 from painmood_widgets.theme import HTML_COLOURS
 
@@ -23,13 +24,6 @@ EDUCATIONAL_NOTICE = (
     "assess, diagnose or treat anyone. What you enter stays on this computer."
 )
 
-_LEVEL_TEXT = MappingProxyType(
-    {
-        "published": "Published: the figure is reported in the cited study",
-        "derived": "Derived: computed from published figures",
-        "illustrative": "Illustrative: no study gives this number; chosen for teaching",
-    }
-)
 _ILLUSTRATIVE_STYLE = (
     f"background: {HTML_COLOURS['illustrative_background']}; "
     f"border-left: 4px solid {HTML_COLOURS['illustrative_border']}; "
@@ -87,7 +81,7 @@ def evidence_table_html(table: pd.DataFrame) -> str:
     Raises
     ------
     ValueError
-        If a column is missing.
+        If a column is missing or an evidence level is unknown.
 
     Examples
     --------
@@ -97,17 +91,7 @@ def evidence_table_html(table: pd.DataFrame) -> str:
     >>> "Illustrative: no study gives this number" in page, "Cochrane CD007407" in page
     (True, True)
     """
-    needed = ("parameter", "value", "unit", "meaning", "source", "evidence_level")
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"table must be a pandas DataFrame; got {type(table).__name__}")
-    missing = [column for column in needed if column not in table.columns]
-    if missing:
-        raise ValueError(f"table lacks the column(s) {', '.join(missing)}")
-    illustrative = int((table["evidence_level"] == "illustrative").sum())
-    caption = (
-        f"Evidence behind this result: {len(table)} rows of datasets/evidence.csv, "
-        f"{illustrative} of them illustrative"
-    )
+    caption = evidence_caption(check_evidence_rows(table))
     headings = "".join(
         f'<th scope="col" style="text-align: left; padding: 0.3em 0.5em">{heading}</th>'
         for heading in ("What it is", "Value", "Evidence level", "Source")
@@ -115,7 +99,7 @@ def evidence_table_html(table: pd.DataFrame) -> str:
     body = []
     for row in table.itertuples(index=False):
         level = str(row.evidence_level)
-        level_text = html.escape(_LEVEL_TEXT.get(level, level))
+        level_text = html.escape(LEVEL_WORDS[level])
         if level == "illustrative":
             level_cell = f'<td style="{_CELL_STYLE}; {_ILLUSTRATIVE_STYLE}"><strong>{level_text}'
             level_cell += "</strong></td>"

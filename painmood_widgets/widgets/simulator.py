@@ -41,6 +41,7 @@ import traitlets
 
 from painmood_widgets import model
 from painmood_widgets.charts.live import LiveTrajectoryChart
+from painmood_widgets.describe.evidence import evidence_heading
 from painmood_widgets.state.batching import DEFAULT_DELAY_S
 from painmood_widgets.state.simulator import (
     COHORT_SEED,
@@ -419,14 +420,11 @@ class SimulatorApp(widgets.VBox):
 
     def _show_outputs(self) -> None:
         evidence = self.state.evidence_rows
-        illustrative = int((evidence["evidence_level"] == "illustrative").sum())
         self._error_text = ""
         self.error_display.value = ""
         self.summary_display.value = status_html(self.summary_text)
         self.evidence_display.value = evidence_table_html(evidence)
-        self.evidence_panel.titles = (
-            f"Evidence behind this result ({len(evidence)} rows, {illustrative} illustrative)",
-        )
+        self.evidence_panel.titles = (evidence_heading(evidence),)
 
     def _refreshed(self, _change: dict) -> None:
         self._show_outputs()
