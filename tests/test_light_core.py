@@ -76,3 +76,35 @@ def test_charts_and_widgets_switch_offline_rendering_on():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert shown == "jupyter True"
+
+
+_DRIVE = """
+import sys
+from painmood_widgets.state import (
+    BpiState, CaseState, PegState, Phq9State, PlanState, SimulatorState, SymptomState,
+)
+simulator = SimulatorState(cohort_size=50)
+simulator.sleep_hours = 5
+simulator.compare = True
+plan = PlanState()
+plan.steps = {"assessment", "therapy"}
+case = CaseState(n=50)
+case.treatments = {"cbt"}
+symptoms = SymptomState()
+symptoms.ticked = {"fatigue"}
+phq9 = Phq9State()
+phq9.answers = (1, 1, 1, 1, 1, 1, 1, 1, 1)
+bpi, peg = BpiState(), PegState()
+peg.answers = (5, 5, 5)
+outputs = [simulator.chart_description, plan.summary, case.chart_description,
+           symptoms.summary, phq9.safety_message, bpi.summary, peg.summary]
+assert all(isinstance(text, str) and text for text in outputs), outputs
+print(sorted(name for name in ('ipywidgets', 'altair', 'anywidget') if name in sys.modules))
+"""
+
+
+def test_every_state_is_driven_without_loading_a_widget_or_a_chart():
+    shown = subprocess.run(
+        [sys.executable, "-c", _DRIVE], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert shown == "[]"
