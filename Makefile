@@ -7,7 +7,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SERVE_ROOT ?= notebooks
+SERVE_ROOT ?= notebooks/apps
+HOST ?= 127.0.0.1
+PORT ?= 8866
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test lab bench screenshots lint format chromium clean
@@ -15,8 +17,13 @@ SERVE_ROOT ?= notebooks
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-serve: $(VENV)/.installed ## Set up and serve the apps on http://127.0.0.1:8866 (Voila).
-	$(BIN)/voila $(SERVE_ROOT)
+serve: $(VENV)/.installed ## Set up and serve the apps on http://127.0.0.1:8866 (HOST=0.0.0.0 for a room).
+	@echo "painmood apps: http://$(HOST):$(PORT)/voila/render/index.ipynb (Ctrl-C stops the server and its kernels)"
+	@if [ "$(HOST)" != "127.0.0.1" ]; then \
+	  echo "WARNING: HOST=$(HOST) lets every machine that can reach this one on the network open"; \
+	  echo "the apps and start kernels here. Use it only on a closed training-room network."; \
+	fi
+	$(BIN)/voila $(SERVE_ROOT) --Voila.ip=$(HOST) --Voila.port=$(PORT)
 
 test: $(VENV)/.installed-test chromium ## Set up and run every check: ruff, unit, notebook and browser tests.
 	$(BIN)/ruff check .

@@ -83,3 +83,14 @@ def voila_url() -> Iterator[str]:
     """Base URL of Voila serving ``notebooks/``, as ``make serve`` does."""
     with voila_server(ROOT / "notebooks") as url:
         yield url
+
+
+APPS_DIR = ROOT / "notebooks" / "apps"
+"""The apps `make serve` publishes: one notebook each, and the index linking them."""
+
+
+@pytest.fixture(scope="session")
+def apps_url() -> Iterator[str]:
+    """Base URL of Voila serving ``notebooks/apps/``, as ``make serve`` does."""
+    with voila_server(APPS_DIR) as url:
+        yield url

@@ -14,6 +14,7 @@ from types import MappingProxyType
 import ipywidgets as widgets
 import pandas as pd
 import traitlets
+from IPython.display import HTML
 
 from painmood_widgets.describe.evidence import LEVEL_WORDS, check_evidence_rows, evidence_caption
 from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
@@ -38,6 +39,27 @@ def educational_notice() -> widgets.HTML:
     """A short line, shown on every widget, saying the toolkit is educational."""
     return widgets.HTML(
         f'<p class="painmood-notice" role="note"><em>{html.escape(EDUCATIONAL_NOTICE)}</em></p>'
+    )
+
+
+def crisis_resources() -> HTML:
+    """Where to turn in a crisis, as page HTML that shows before any widget loads.
+
+    Plain HTML output, not a widget: Voila renders it on the server, so the assessment
+    page carries it even before (or without) JavaScript. The same resources as the safety
+    panel (:data:`~painmood_widgets.describe.safety.CRISIS_RESOURCES`), which a form shows
+    whatever the total once PHQ-9 item 9 is above 0.
+
+    Examples
+    --------
+    >>> "988" in crisis_resources().data
+    True
+    """
+    return HTML(
+        '<aside class="painmood-crisis" aria-label="Crisis resources" style="'
+        f"border-left: 4px solid {HTML_COLOURS['safety_border']}; "
+        f'color: {HTML_COLOURS["text"]}; padding: 0.25em 0.75em;">'
+        f"<strong>Crisis resources.</strong> {html.escape(CRISIS_RESOURCES)}</aside>"
     )
 
 
