@@ -54,8 +54,9 @@ def test_each_app_renders_without_code_or_error(apps_url, name):
         assert "application/vnd.jupyter.widget-view+json" in page
 
 
-def test_the_assessment_page_shows_crisis_resources_before_any_answer(apps_url):
-    page = _get(f"{apps_url}/voila/render/assessment.ipynb")
+@pytest.mark.parametrize("name", ["index", "assessment"])
+def test_the_index_and_assessment_show_crisis_resources_before_any_answer(apps_url, name):
+    page = _get(f"{apps_url}/voila/render/{name}.ipynb")
     assert "988" in page and "Crisis resources" in page
     assert CRISIS_RESOURCES.split(":")[0] in page
 
