@@ -34,10 +34,11 @@ lab: $(VENV)/.installed ## Set up and open JupyterLab on notebooks/ (127.0.0.1 o
 	$(BIN)/jupyter lab --config=jupyter_lab_offline.json --ip=127.0.0.1 --no-browser \
 	  --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(VENV)/.installed-test ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
+bench: $(VENV)/.installed-test chromium ## Run the benchmarks (figures as ratios to a baseline timed in the same run).
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_imports.py
+	$(BIN)/python benchmarks/bench_browser.py
 
 screenshots: $(VENV)/.installed-test chromium ## Screenshot every widget into docs/img/ (for the README).
 	$(BIN)/python -m tests.browser.screenshots

@@ -1,6 +1,7 @@
 """App state without widgets: the simulator, the plan and the case, driven as a view
 would drive them. The model, the describers and the case are the oracles."""
 
+import asyncio
 import math
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 
 from painmood_widgets import case, describe, model, plan
 from painmood_widgets.describe import case as case_words
+from painmood_widgets.state.batching import Debouncer
 from painmood_widgets.state.case import CaseState
 from painmood_widgets.state.plan import PlanState
 from painmood_widgets.state.simulator import COHORT_SEED, SimulatorState
@@ -161,3 +163,42 @@ def test_case_state_refuses_what_is_not_hers(value, message):
     with pytest.raises(ValueError, match=message):
         state.treatments = value
     assert state.treatments == frozenset(state.case.treatments)
+
+
+# --- the one debounce: leading edge, then one call per window ------------------------------
+
+
+def test_a_first_change_calls_back_without_waiting_for_the_window():
+    async def one_change() -> tuple[int, int]:
+        calls = []
+        debounced = Debouncer(lambda: calls.append(1), delay_s=10)
+        debounced()
+        before = len(calls)
+        await asyncio.sleep(0)  # the kernel finishes handling the message
+        return before, len(calls)
+
+    assert asyncio.run(one_change()) == (0, 1)
+
+
+def test_changes_inside_the_window_are_gathered_into_one_call_at_its_end():
+    async def held_arrow_key() -> list[tuple[str, int]]:
+        seen = []
+        value = {"now": 0}
+        debounced = Debouncer(lambda: seen.append(("shown", value["now"])), delay_s=0.05)
+        value["now"] = 1
+        debounced()
+        await asyncio.sleep(0)
+        for step in (2, 3, 4):  # a held key, inside the window
+            value["now"] = step
+            debounced()
+            await asyncio.sleep(0)
+        assert seen == [("shown", 1)] and debounced.pending
+        await asyncio.sleep(0.2)
+        assert not debounced.pending
+        await asyncio.sleep(0.1)  # quiet again: the next change is leading once more
+        value["now"] = 5
+        debounced()
+        await asyncio.sleep(0)
+        return seen
+
+    assert asyncio.run(held_arrow_key()) == [("shown", 1), ("shown", 4), ("shown", 5)]

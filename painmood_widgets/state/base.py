@@ -6,8 +6,9 @@ bad value raises the core's own ``ValueError``, naming the field and its range, 
 input keeps its old value. Its **outputs** are read-only traits, written only by
 :meth:`AppState.refresh`, so anything can ``observe`` them. A change of inputs triggers
 one refresh through :class:`~painmood_widgets.state.batching.Debouncer`: at once with no
-running event loop (a script, a test), after ``delay_s`` of quiet in a live kernel, once
-for a whole :meth:`AppState.hold` block. Educational, not diagnostic.
+running event loop (a script, a test); in a live kernel as soon as the message carrying
+the change is handled, with the changes of the next ``delay_s`` gathered into one more
+refresh; once for a whole :meth:`AppState.hold` block. Educational, not diagnostic.
 
 Examples
 --------
@@ -53,7 +54,7 @@ class AppState(traitlets.HasTraits):
     Parameters
     ----------
     delay_s : float, keyword-only, default 0
-        Quiet time before a refresh in a live kernel (see
+        Gathering window between refreshes in a live kernel (see
         :class:`~painmood_widgets.state.batching.Debouncer`); 0 refreshes at once.
     **inputs
         Starting values of inputs, checked like any later change.

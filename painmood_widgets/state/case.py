@@ -47,7 +47,7 @@ class CaseState(AppState):
     seed : int, default 0
         Seed of the cohort.
     delay_s : float, default 0
-        Quiet time before a refresh in a live kernel.
+        Gathering window between refreshes in a live kernel.
 
     Attributes
     ----------

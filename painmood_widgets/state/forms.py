@@ -58,7 +58,7 @@ class FormState(AppState):
     answers : sequence of int or None, keyword-only, optional
         Where the answers start; every item not answered by default.
     delay_s : float, keyword-only, default 0
-        Quiet time before a refresh in a live kernel (see
+        Gathering window between refreshes in a live kernel (see
         :class:`~painmood_widgets.state.base.AppState`); 0 refreshes at once.
 
     Attributes

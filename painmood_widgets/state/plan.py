@@ -48,7 +48,7 @@ class PlanState(AppState):
         The patient: levers, starting scores and weeks; its treatments tick the matching
         steps, and the assessment is ticked. Default ``model.Scenario()``.
     delay_s : float, default 0
-        Quiet time before a refresh in a live kernel.
+        Gathering window between refreshes in a live kernel.
 
     Attributes
     ----------

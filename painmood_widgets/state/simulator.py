@@ -66,7 +66,7 @@ class SimulatorState(AppState):
     cohort_size : int, default COHORT_SIZE
         Virtual patients behind the band.
     delay_s : float, default 0
-        Quiet time before a refresh in a live kernel.
+        Gathering window between refreshes in a live kernel.
 
     Attributes
     ----------

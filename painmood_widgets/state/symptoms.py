@@ -42,7 +42,7 @@ class SymptomState(AppState):
     ticked : collection of str, keyword-only, optional
         Keys of the symptoms ticked at the start; none by default.
     delay_s : float, keyword-only, default 0
-        Quiet time before a refresh in a live kernel (see
+        Gathering window between refreshes in a live kernel (see
         :class:`~painmood_widgets.state.base.AppState`); 0 refreshes at once.
 
     Attributes

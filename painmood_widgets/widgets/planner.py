@@ -49,7 +49,8 @@ class TreatmentPlanner(widgets.VBox):
         The patient: levers, starting scores, weeks; its treatments tick the matching
         steps. Default ``model.Scenario()``.
     delay_s : float, default DEFAULT_DELAY_S
-        Debounce quiet time, in seconds.
+        Debounce window, in seconds (see
+        :class:`~painmood_widgets.state.batching.Debouncer`).
 
     Attributes
     ----------

@@ -19,8 +19,9 @@ can be set and read from Python::
     app.scenario, app.trajectory, app.summary_text, app.chart.spec
 
 With no running asyncio loop (a script, pytest) a change applies at once. In a live
-kernel a change made in a cell applies after the debounce delay, like a learner's:
-call ``app.flush()`` to apply it at once, or use :meth:`SimulatorApp.set_values`,
+kernel a change made in a cell applies once the cell has run, like a learner's (changes
+soon after another are gathered for up to the debounce window): call ``app.flush()`` to
+apply it at once, or use :meth:`SimulatorApp.set_values`,
 :meth:`SimulatorApp.set_scenario` or :meth:`SimulatorApp.hold`, which update on return.
 
 Educational, not diagnostic.
@@ -114,8 +115,9 @@ class SimulatorApp(widgets.VBox):
     compare : bool, default False
         Whether the no-change course is drawn at the start (and after a reset).
     delay_s : float, default DEFAULT_DELAY_S
-        Debounce quiet time in seconds. In a live kernel the model runs this long after
-        the last change of a burst; with no running asyncio loop, or 0, at once.
+        Debounce window in seconds. In a live kernel the first change of a burst runs
+        the model at once, and the changes in the window after it run it once more at
+        the window's end; with no running asyncio loop, or 0, every change at once.
     cohort_size : int, default COHORT_SIZE
         Virtual patients behind the band.
     embedded : bool, default False
