@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+import psutil
 import pytest
 from hypothesis import settings
 
@@ -37,6 +38,13 @@ def voila_server(served: Path, timeout_s: float = 60) -> Iterator[str]:
     Started from the repo root, where Voila reads ``voila.json`` (loopback only, the
     painmood template, no tracebacks), on a free port; stopped by its PID afterwards.
     """
+    with voila_process(served, timeout_s) as (url, _server):
+        yield url
+
+
+@contextmanager
+def voila_process(served: Path, timeout_s: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As :func:`voila_server`, yielding the server's process with its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     # Voila's log goes to a file, not a pipe: a full pipe would stall the server.
@@ -50,9 +58,18 @@ def voila_server(served: Path, timeout_s: float = 60) -> Iterator[str]:
         )
         try:
             _wait_until_serving(url, server, log, timeout_s)
-            yield url
+            yield url, server
         finally:
             stop_server(server)
+
+
+def kernels_of(server: subprocess.Popen) -> list[psutil.Process]:
+    """The kernel processes a Voila server has started and that still run."""
+    return [
+        child
+        for child in psutil.Process(server.pid).children(recursive=True)
+        if "ipykernel_launcher" in " ".join(child.cmdline())
+    ]
 
 
 def stop_server(server: subprocess.Popen) -> None:

@@ -12,15 +12,7 @@ import urllib.request
 import psutil
 import pytest
 
-from tests.conftest import APPS_DIR, ROOT, free_port
-
-
-def _kernels(server: psutil.Process) -> list[psutil.Process]:
-    return [
-        child
-        for child in server.children(recursive=True)
-        if "ipykernel_launcher" in " ".join(child.cmdline())
-    ]
+from tests.conftest import APPS_DIR, ROOT, free_port, kernels_of
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
@@ -47,7 +39,7 @@ def test_stopping_the_server_shuts_every_kernel_down(stop):
             for name in ("simulator", "assessment"):
                 with urllib.request.urlopen(f"{url}/voila/render/{name}.ipynb", timeout=180):
                     pass
-            kernels = _kernels(psutil.Process(server.pid))
+            kernels = kernels_of(server)
             assert len(kernels) >= 2, "each page opened should have its kernel"
             server.send_signal(stop)
             server.wait(timeout=30)
