@@ -9,8 +9,11 @@ widget itself: nothing is fetched from anywhere but the kernel.
 
 :func:`enable_offline_rendering` makes that the default: it switches Altair's renderer
 to ``"jupyter"`` in offline mode (so even a plain displayed ``alt.Chart`` becomes an
-offline ``JupyterChart``) and bundles the JavaScript once per process (about a second;
-the bundle, about 0.9 MB, travels with every chart widget over the kernel connection).
+offline ``JupyterChart``). The JavaScript bundle (about 0.9 MB, which travels with every
+chart widget over the kernel connection) takes vl-convert about a second to build, so it
+is built once per installation of Altair and vl-convert, not once per kernel: saved in
+:data:`BUNDLE_DIR` under a name holding both versions (``make`` builds it at install,
+``python -m painmood_widgets.rendering``), and read back by every later kernel.
 :func:`chart_widget` builds the long-lived ``JupyterChart`` that app widgets keep and
 update in place: by setting its ``chart`` attribute, or, when only the numbers change,
 by swapping the data sets of its specification with :func:`replace_data` (a few
@@ -24,9 +27,26 @@ Examples
 ('jupyter', True)
 """
 
+import os
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
 import altair as alt
 
-__all__ = ["EMBED_OPTIONS", "chart_widget", "enable_offline_rendering", "replace_data"]
+__all__ = [
+    "BUNDLE_DIR",
+    "EMBED_OPTIONS",
+    "bundle_path",
+    "chart_widget",
+    "enable_offline_rendering",
+    "replace_data",
+]
+
+BUNDLE_DIR = Path(sys.prefix) / "share" / "painmood"
+"""Where the offline JavaScript bundle is kept: inside the Python environment, beside
+the packages it was built from (one per installation, shared by every user and kernel)."""
 
 EMBED_OPTIONS = {
     "renderer": "svg",
@@ -56,8 +76,55 @@ def enable_offline_rendering() -> None:
     >>> alt.renderers.options["offline"]
     True
     """
-    alt.JupyterChart.enable_offline()
+    if not alt.JupyterChart._is_offline:
+        _load_offline_bundle()
     alt.renderers.enable("jupyter", offline=True, embed_options=EMBED_OPTIONS)
+
+
+def bundle_path() -> Path:
+    """The file of the offline bundle for the installed Altair and vl-convert.
+
+    Returns
+    -------
+    pathlib.Path
+        A file in :data:`BUNDLE_DIR` named after both versions, so an upgrade of either
+        builds a new bundle instead of reusing a stale one.
+
+    Examples
+    --------
+    >>> bundle_path().name.startswith(f"jupyter-chart-altair-{alt.__version__}-vl-convert-")
+    True
+    """
+    vl_convert = version("vl-convert-python")
+    return BUNDLE_DIR / f"jupyter-chart-altair-{alt.__version__}-vl-convert-{vl_convert}.js"
+
+
+def _load_offline_bundle() -> None:
+    """Give ``JupyterChart`` its offline bundle: read it if built, else build and keep it.
+
+    Building is Altair's own ``JupyterChart.enable_offline`` (which sets the widget's
+    ``_esm`` module source); reading sets the same source from the file. The file is
+    written atomically, so kernels starting together never read half a bundle; where the
+    environment is read-only the bundle is built in memory only, as Altair does.
+    """
+    path = bundle_path()
+    try:
+        alt.JupyterChart._esm = path.read_text(encoding="utf-8")
+        alt.JupyterChart._is_offline = True
+        return
+    except OSError:
+        pass
+    alt.JupyterChart.enable_offline()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, suffix=".part", delete=False
+        ) as part:
+            part.write(alt.JupyterChart._esm)
+        os.chmod(part.name, 0o644)  # readable by every user of a shared environment
+        os.replace(part.name, path)
+    except OSError:
+        pass  # a read-only environment: every process builds its own, as Altair does
 
 
 def chart_widget(chart: alt.TopLevelMixin) -> alt.JupyterChart:
@@ -148,3 +215,8 @@ def replace_data(
             f"{', '.join(sorted(datasets)) or 'none'}; set widget.chart instead"
         )
     widget.spec = {**spec, "datasets": dict(datasets), "description": description}
+
+
+if __name__ == "__main__":  # python -m painmood_widgets.rendering: build the bundle now
+    enable_offline_rendering()
+    print(f"offline chart bundle: {bundle_path()}")

@@ -1,7 +1,10 @@
 """Chart specifications, the theme, offline rendering and export, checked from Python."""
 
+import importlib.metadata
 import math
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -650,6 +653,63 @@ def test_offline_rendering_is_idempotent_and_bundles_the_javascript():
     # the online script imports vega from a CDN; the offline bundle imports nothing
     assert not re.search(r"^\s*import\b", bundle, flags=re.MULTILINE)
     assert "cdn.jsdelivr" not in bundle and "esm.sh" not in bundle
+
+
+@pytest.fixture
+def unbundled(monkeypatch, tmp_path):
+    """JupyterChart as Altair leaves it, with the bundle kept in an empty folder."""
+    monkeypatch.setattr(rendering, "BUNDLE_DIR", tmp_path / "share" / "painmood")
+    monkeypatch.setattr(alt.JupyterChart, "_is_offline", False)
+    monkeypatch.setattr(alt.JupyterChart, "_esm", alt.JupyterChart._esm)
+    return tmp_path
+
+
+def test_the_offline_bundle_is_built_once_then_read_back_unchanged(unbundled, monkeypatch):
+    rendering.enable_offline_rendering()
+    built = alt.JupyterChart._esm
+    assert rendering.bundle_path().read_text(encoding="utf-8") == built
+    assert rendering.bundle_path().stat().st_mode & 0o444 == 0o444  # every user reads it
+    assert list(rendering.bundle_path().parent.glob("*.part")) == []
+
+    # a later kernel reads the file and never asks vl-convert to build it again
+    def build_again(*_args):
+        raise AssertionError("the bundle was built again")
+
+    monkeypatch.setattr(alt.JupyterChart, "enable_offline", classmethod(build_again))
+    monkeypatch.setattr(alt.JupyterChart, "_is_offline", False)
+    monkeypatch.setattr(alt.JupyterChart, "_esm", "")
+    rendering.enable_offline_rendering()
+    assert alt.JupyterChart._esm == built
+    assert alt.JupyterChart._is_offline
+
+
+def test_the_bundle_file_names_the_versions_it_was_built_from():
+    name = rendering.bundle_path().name
+    assert alt.__version__ in name
+    assert importlib.metadata.version("vl-convert-python") in name
+
+
+def test_a_read_only_environment_still_renders_offline(unbundled, monkeypatch):
+    blocker = unbundled / "share"
+    blocker.write_text("a file where the bundle folder would be")
+    rendering.enable_offline_rendering()
+    assert alt.JupyterChart._is_offline
+    assert not re.search(r"^\s*import\b", alt.JupyterChart._esm, flags=re.MULTILINE)
+
+
+def test_charts_load_without_the_iri_grammar_and_still_validate():
+    probe = (
+        "import sys, painmood_widgets.charts, altair as alt\n"
+        "assert sys.modules['rfc3987_syntax'] is None, 'the IRI grammar was imported'\n"
+        "try:\n"
+        "    alt.Chart().mark_point().encode(x='week:Q').properties(width='wide').to_dict()\n"
+        "except Exception as error:\n"
+        "    print(type(error).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip().endswith("ValidationError")  # charts are still checked
 
 
 def test_a_plain_chart_displays_as_an_offline_widget():
