@@ -1,5 +1,6 @@
 """Shared test settings, and Voila servers started the way `make serve` starts them."""
 
+import json
 import os
 import socket
 import subprocess
@@ -32,25 +33,36 @@ def free_port() -> int:
 
 
 @contextmanager
-def voila_server(served: Path, timeout_s: float = 60) -> Iterator[str]:
+def voila_server(served: Path, timeout_s: float = 60, pool_size: int | None = 1) -> Iterator[str]:
     """Serve ``served`` (a notebook or a folder) with Voila; yield its base URL.
 
     Started from the repo root, where Voila reads ``voila.json`` (loopback only, the
-    painmood template, no tracebacks), on a free port; stopped by its PID afterwards.
+    painmood template, no tracebacks, pre-heated kernels), on a free port; stopped by its
+    PID afterwards. ``pool_size`` pre-heated kernels wait for each notebook (one by
+    default: a test opens each page about once, and a room's pools would load the
+    machine), or none, and no pre-heating, when it is ``None``.
     """
-    with voila_process(served, timeout_s) as (url, _server):
+    with voila_process(served, timeout_s, pool_size) as (url, _server):
         yield url
 
 
 @contextmanager
-def voila_process(served: Path, timeout_s: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:
+def voila_process(
+    served: Path, timeout_s: float = 60, pool_size: int | None = 1
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """As :func:`voila_server`, yielding the server's process with its URL."""
+    pools = json.dumps({"default": {"pool_size": pool_size}})
+    pool = (
+        ["--VoilaConfiguration.preheat_kernel=False"]
+        if pool_size is None
+        else [f"--VoilaKernelManager.kernel_pools_config={pools}"]
+    )
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     # Voila's log goes to a file, not a pipe: a full pipe would stall the server.
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "voila", str(served), f"--port={port}"],
+            [sys.executable, "-m", "voila", str(served), f"--port={port}", *pool],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -70,6 +82,14 @@ def kernels_of(server: subprocess.Popen) -> list[psutil.Process]:
         for child in psutil.Process(server.pid).children(recursive=True)
         if "ipykernel_launcher" in " ".join(child.cmdline())
     ]
+
+
+def kernel_of(server: subprocess.Popen, kernel_id: str) -> psutil.Process:
+    """The process of one kernel of a Voila server, found by the kernel's id."""
+    (kernel,) = [
+        child for child in kernels_of(server) if f"kernel-{kernel_id}.json" in child.cmdline()[-1]
+    ]
+    return kernel
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -98,7 +118,8 @@ def _wait_until_serving(url: str, server: subprocess.Popen, log: IO[bytes], time
 @pytest.fixture(scope="session")
 def voila_url() -> Iterator[str]:
     """Base URL of Voila serving ``notebooks/``, as ``make serve`` does."""
-    with voila_server(ROOT / "notebooks") as url:
+    # every notebook of the course: kernels started on demand, none pre-heated
+    with voila_server(ROOT / "notebooks", pool_size=None) as url:
         yield url
 
 

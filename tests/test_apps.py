@@ -1,6 +1,7 @@
 """The apps `make serve` publishes: each renders as a page without code, says it is
 educational, and the assessment page carries crisis resources before any answer."""
 
+import re
 import subprocess
 import urllib.request
 
@@ -33,9 +34,13 @@ def test_each_app_page_has_a_title_the_notice_and_links_home(name):
     if name != "index":
         assert "**References**" in notebook.cells[-1].source
         assert "[All apps](index.ipynb)" in text
-    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    # no logic in an app: each code cell imports one widget and shows it
-    assert all(len(source.splitlines()) <= 3 for source in code), code
+    imports, *shown = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    # no logic in an app: imports, the wait for a learner, then each widget shown
+    voila, blank, *widgets, blank_too, wait = imports.splitlines()
+    assert voila == "from voila.utils import wait_for_request"
+    assert widgets and all(line.startswith("from painmood_widgets.widgets") for line in widgets)
+    assert blank == blank_too == "" and wait.startswith("wait_for_request()")
+    assert shown and all(re.fullmatch(r"\w+\(\)", source) for source in shown), shown
 
 
 def test_the_index_links_every_app_once_and_leaves_the_crisis_text_to_its_home():
