@@ -1,38 +1,34 @@
-"""Every widget renders and responds in real Chromium, served by Voila, with the network cut."""
+"""Every painmood widget renders in the published app that shows it, in real Chromium
+served by Voila, with the network cut: its heading and its own educational notice."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.widget_pages import WIDGET_PAGES, write_pages
-from tests.conftest import voila_server
+from tests.browser.widget_pages import APP_BY_NAME, open_app, page_problems
 
-RENDER_TIMEOUT_MS = 90_000
+# the heading each widget draws, by the app that publishes it
+WIDGET_HEADINGS = {
+    "simulator": ("Simulator: chronic pain and depression week by week",),
+    "symptom_checker": ("Symptom checker: depression, chronic pain, or both?",),
+    "assessment": (
+        "PHQ-9: Patient Health Questionnaire (depression)",
+        "BPI short form: Brief Pain Inventory (pain severity and interference)",
+        "PEG: pain, enjoyment of life, general activity",
+    ),
+    "case_explorer": ("Case study: Maria",),
+    "treatment_planner": ("Treatment planner: the 7-step roadmap",),
+}
 
 
-@pytest.fixture(scope="module")
-def pages_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("widget_pages")
-    write_pages(folder)
-    with voila_server(folder) as url:
-        yield url
-
-
-@pytest.mark.parametrize("widget_page", WIDGET_PAGES, ids=lambda page: page.name)
-def test_widget_renders_offline(pages_url, offline_page, widget_page):
+@pytest.mark.parametrize("name", WIDGET_HEADINGS)
+def test_each_widget_renders_in_its_app_offline(apps_url, offline_page, name):
     page = offline_page.page
-    page.goto(f"{pages_url}/voila/render/{widget_page.name}.ipynb")
-    page.get_by_text(widget_page.marker).first.wait_for(timeout=RENDER_TIMEOUT_MS)
+    watch = open_app(page, apps_url, APP_BY_NAME[name])
+    headings = WIDGET_HEADINGS[name]
+    for heading in headings:
+        expect(page.get_by_role("heading", level=3, name=heading)).to_be_visible()
+    # one educational notice per widget, drawn by the widget itself
+    expect(page.locator(".painmood-notice")).to_have_count(len(headings))
     assert page.get_by_text("Educational, not diagnostic").count() >= 1
-    assert page.locator(".jp-OutputArea-output [data-mime-type*='error']").count() == 0
-    assert offline_page.external == []
-
-
-def test_phq9_item9_clicked_in_the_browser_shows_the_crisis_panel(pages_url, offline_page):
-    page = offline_page.page
-    page.goto(f"{pages_url}/voila/render/phq9_form.ipynb")
-    safety = page.get_by_role("alert").filter(has_text="988")
-    page.get_by_text("Over the last 2 weeks").first.wait_for(timeout=RENDER_TIMEOUT_MS)
-    assert not safety.is_visible()
-    item9 = page.locator(".widget-radio-box").nth(8)
-    item9.get_by_text("Several days").click()
-    safety.wait_for(state="visible", timeout=10_000)
+    assert page_problems(page, watch) == []
     assert offline_page.external == []
