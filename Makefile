@@ -10,6 +10,7 @@ BIN := $(VENV)/bin
 SERVE_ROOT ?= notebooks/apps
 HOST ?= 127.0.0.1
 PORT ?= 8866
+AXE := node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test lab bench screenshots lint format chromium clean
@@ -25,7 +26,7 @@ serve: $(VENV)/.installed ## Set up and serve the apps on http://127.0.0.1:8866 
 	fi
 	$(BIN)/voila $(SERVE_ROOT) --Voila.ip=$(HOST) --Voila.port=$(PORT)
 
-test: $(VENV)/.installed-test chromium ## Set up and run every check: ruff, unit, notebook and browser tests.
+test: $(VENV)/.installed-test chromium $(AXE) ## Set up and run every check: ruff, unit, notebook and browser tests.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -92,5 +93,18 @@ chromium:
 	  fi; \
 	fi
 
+# axe-core, which the accessibility tests inject into each app page, from the npm
+# registry at the version package-lock.json pins (never from a CDN at test time).
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	  else \
+	    echo "The accessibility tests need npm. On Debian/Ubuntu: sudo apt-get install npm"; exit 1; \
+	  fi; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean: ## Remove the virtual environment and caches.
-	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache build *.egg-info

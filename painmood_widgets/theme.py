@@ -76,11 +76,14 @@ HTML_COLOURS = MappingProxyType(
         "safety_background": "#FDECEA",
         "illustrative_border": "#8A6D00",
         "illustrative_background": "#FFF3CD",
+        "focus": OKABE_ITO["blue"],
     }
 )
 """Colours of the widgets' HTML around the charts: table rules, a refused input's message
 (dark red, 10.0:1 on white), the PHQ-9 safety panel and the marking of an illustrative
-evidence row. Text on each background keeps a contrast of at least 4.5:1 (WCAG 2.2 AA)."""
+evidence row, and the keyboard focus ring of the apps' controls (the apps' stylesheet,
+``share/jupyter/voila/templates/painmood/static/painmood.css``, repeats it). Text on each
+background keeps a contrast of at least 4.5:1, the focus ring 3:1 (WCAG 2.2 AA)."""
 
 _LABEL_SIZE = 12
 _TITLE_SIZE = 13

@@ -8,6 +8,7 @@ import pytest
 
 import painmood_widgets
 from painmood_widgets import theme
+from tests.conftest import ROOT
 
 PACKAGE_DIR = Path(painmood_widgets.__file__).parent
 HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b")
@@ -73,6 +74,13 @@ def test_html_text_meets_wcag_aa_contrast(foreground, background):
     colours = theme.HTML_COLOURS
     ratio = _contrast(colours[foreground], colours.get(background, background))
     assert ratio >= 4.5, f"{foreground} on {background}: {ratio:.1f}:1"
+
+
+def test_the_focus_ring_stands_out_and_the_apps_stylesheet_uses_it():
+    focus = theme.HTML_COLOURS["focus"]
+    assert _contrast(focus, "#FFFFFF") >= 3.0  # WCAG 2.2 1.4.11, non-text contrast
+    stylesheet = ROOT / "share/jupyter/voila/templates/painmood/static/painmood.css"
+    assert f"--painmood-focus: {focus};" in stylesheet.read_text()
 
 
 def test_contrast_formula_matches_the_wcag_reference_pair():

@@ -63,6 +63,8 @@ class PlanState(AppState):
     plan_text, baseline_text, summary : str
         Outputs: the plan and its visits, the assessment's baseline line, and the plan
         followed by the simulator's summary.
+    visits_text : str
+        Output: the visits in words, as the interval control says its value.
     """
 
     steps = CheckedInput(frozenset()).tag(input=True)
@@ -70,6 +72,7 @@ class PlanState(AppState):
 
     plan = traitlets.Tuple(read_only=True)
     plan_text = traitlets.Unicode(read_only=True)
+    visits_text = traitlets.Unicode(read_only=True)
     baseline_text = traitlets.Unicode(read_only=True)
     summary = traitlets.Unicode(read_only=True)
 
@@ -106,6 +109,7 @@ class PlanState(AppState):
         return {
             "plan": plan.checked_steps(self.steps),
             "plan_text": text,
+            "visits_text": plan_words.describe_visits(self.visit_interval_weeks, scenario.weeks),
             "baseline_text": plan_words.describe_baseline(scenario),
             "summary": f"{text} {self.simulator.summary}",
         }

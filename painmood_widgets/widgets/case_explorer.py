@@ -36,6 +36,7 @@ from painmood_widgets.widgets.common import (
     TickedLink,
     educational_notice,
     evidence_table_html,
+    section_level,
     status_html,
 )
 
@@ -87,6 +88,9 @@ class CaseExplorer(widgets.VBox):
         Quiet time before an update in a live kernel (see
         :class:`~painmood_widgets.state.batching.Debouncer`); with no running event
         loop, as in tests, updates run at once.
+    embedded : bool, default False
+        True on an app page that gives the title (its ``<h1>``) and the educational
+        notice: both are left out, and the sections' headings move up a level.
 
     Attributes
     ----------
@@ -145,6 +149,7 @@ class CaseExplorer(widgets.VBox):
         seed: int = 0,
         instructor_notes: bool = True,
         delay_s: float = DEFAULT_DELAY_S,
+        embedded: bool = False,
     ) -> None:
         self.state = CaseState(n=n, seed=seed, delay_s=delay_s)
         self.case = self.state.case
@@ -199,13 +204,16 @@ class CaseExplorer(widgets.VBox):
             children=(self.case_evidence_display, self.band_evidence_display),
             titles=("Where her numbers come from", "Evidence behind the band"),
         )
+        title = (
+            f"Case study: {self.case.name}, {self.case.age_years}, "
+            f"chronic {self.case.pain_site} pain"
+        )
+        heading = widgets.HTML(f"<h2>{html.escape(title)}</h2>")
+        header = () if embedded else (heading, educational_notice())
+        level = section_level(embedded)
         super().__init__(
             children=(
-                widgets.HTML(
-                    f"<h3>Case study: {html.escape(self.case.name)}, {self.case.age_years}, "
-                    f"chronic {html.escape(self.case.pain_site)} pain</h3>"
-                ),
-                educational_notice(),
+                *header,
                 widgets.HTML(_story_html()),
                 widgets.HTML(
                     "<p><strong>Her treatments in the model.</strong> The band is 10-90% of "
@@ -215,7 +223,7 @@ class CaseExplorer(widgets.VBox):
                 widgets.VBox(tuple(self.treatments.values())),
                 self.chart,
                 self.summary_display,
-                widgets.HTML("<h4>Questions to think about</h4>"),
+                widgets.HTML(f"<h{level}>Questions to think about</h{level}>"),
                 self.show_answers,
                 *question_rows,
                 self.evidence_panel,

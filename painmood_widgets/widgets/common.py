@@ -142,6 +142,21 @@ def evidence_table_html(table: pd.DataFrame) -> str:
     )
 
 
+def section_level(embedded: bool) -> int:
+    """The heading level of a widget's sections, one below the title over them.
+
+    A widget titles itself with an ``<h2>``, so its sections are ``<h3>``; embedded in an
+    app page, whose ``<h1>`` is the title, it shows no title and its sections are ``<h2>``.
+    Headings that skip a level leave a screen reader's outline with a gap.
+
+    Examples
+    --------
+    >>> section_level(embedded=False), section_level(embedded=True)
+    (3, 2)
+    """
+    return 2 if embedded else 3
+
+
 def status_html(text: str) -> str:
     """A summary as a polite ARIA live region, so a screen reader reads each new one.
 

@@ -120,6 +120,9 @@ class _ItemForm(widgets.VBox):
         The state the form shows; its ``answers`` and the controls follow each other.
     alerts : sequence of ipywidgets.Widget, optional
         Shown between the items and the score (the PHQ-9 safety panel).
+    embedded : bool, default False
+        True on a page that gives the educational notice once for all its forms: the
+        form leaves its own out.
     """
 
     def __init__(
@@ -131,6 +134,7 @@ class _ItemForm(widgets.VBox):
         items: Sequence[AnswerRadioButtons | AnswerToggleButtons],
         state: FormState,
         alerts: Sequence[widgets.Widget] = (),
+        embedded: bool = False,
     ) -> None:
         self.state = state
         self.items: tuple[AnswerRadioButtons | AnswerToggleButtons, ...] = tuple(items)
@@ -145,8 +149,8 @@ class _ItemForm(widgets.VBox):
         self.clear_button.on_click(lambda _button: self.reset())
         super().__init__(
             children=(
-                widgets.HTML(f"<h3>{html.escape(heading)}</h3>"),
-                educational_notice(),
+                widgets.HTML(f"<h2>{html.escape(heading)}</h2>"),
+                *(() if embedded else (educational_notice(),)),
                 widgets.HTML(intro),
                 *rows,
                 self.clear_button,
@@ -260,6 +264,9 @@ class Phq9Form(_ItemForm):
     ----------
     state : Phq9State, optional
         The state to show (shared with other views or code); a new one by default.
+    embedded : bool, default False
+        True on a page that gives the educational notice once for all its forms: the
+        form leaves its own out.
 
     Attributes
     ----------
@@ -302,7 +309,7 @@ class Phq9Form(_ItemForm):
     (11, False)
     """
 
-    def __init__(self, state: Phq9State | None = None) -> None:
+    def __init__(self, state: Phq9State | None = None, *, embedded: bool = False) -> None:
         self.safety_panel = safety_panel()
         items = [
             AnswerRadioButtons(
@@ -333,6 +340,7 @@ class Phq9Form(_ItemForm):
             items=items,
             state=_checked_state(state, Phq9State),
             alerts=(self.safety_panel,),
+            embedded=embedded,
         )
         widgets.dlink(
             (self.state, "safety_message"),
@@ -369,6 +377,9 @@ class BpiForm(_ItemForm):
     ----------
     state : BpiState, optional
         The state to show (shared with other views or code); a new one by default.
+    embedded : bool, default False
+        True on a page that gives the educational notice once for all its forms: the
+        form leaves its own out.
 
     Attributes
     ----------
@@ -404,7 +415,7 @@ class BpiForm(_ItemForm):
     (5.25, 6.14, 'severe')
     """
 
-    def __init__(self, state: BpiState | None = None) -> None:
+    def __init__(self, state: BpiState | None = None, *, embedded: bool = False) -> None:
         severity = [_rating_control(label) for label in scales.BPI_SEVERITY_ITEMS]
         interference = [_rating_control(label) for label in scales.BPI_INTERFERENCE_ITEMS]
         super().__init__(
@@ -416,17 +427,18 @@ class BpiForm(_ItemForm):
             ),
             rows=[
                 widgets.HTML(
-                    "<h4>Pain severity</h4><p>0 = no pain, 10 = pain as bad as you can imagine.</p>"
+                    "<h3>Pain severity</h3><p>0 = no pain, 10 = pain as bad as you can imagine.</p>"
                 ),
                 *severity,
                 widgets.HTML(
-                    "<h4>Pain interference in the last 24 hours</h4><p>0 = does not "
+                    "<h3>Pain interference in the last 24 hours</h3><p>0 = does not "
                     "interfere, 10 = interferes completely.</p>"
                 ),
                 *interference,
             ],
             items=[*severity, *interference],
             state=_checked_state(state, BpiState),
+            embedded=embedded,
         )
 
 
@@ -442,6 +454,9 @@ class PegForm(_ItemForm):
     ----------
     state : PegState, optional
         The state to show (shared with other views or code); a new one by default.
+    embedded : bool, default False
+        True on a page that gives the educational notice once for all its forms: the
+        form leaves its own out.
 
     Attributes
     ----------
@@ -481,7 +496,7 @@ integer from 0 to 10, got 11
     ((6, 5, 7), True)
     """
 
-    def __init__(self, state: PegState | None = None) -> None:
+    def __init__(self, state: PegState | None = None, *, embedded: bool = False) -> None:
         items = [_rating_control(label) for label in scales.PEG_ITEMS]
         super().__init__(
             heading="PEG: pain, enjoyment of life, general activity",
@@ -495,4 +510,5 @@ integer from 0 to 10, got 11
             rows=items,
             items=items,
             state=_checked_state(state, PegState),
+            embedded=embedded,
         )

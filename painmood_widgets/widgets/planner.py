@@ -51,6 +51,9 @@ class TreatmentPlanner(widgets.VBox):
     delay_s : float, default DEFAULT_DELAY_S
         Debounce window, in seconds (see
         :class:`~painmood_widgets.state.batching.Debouncer`).
+    embedded : bool, default False
+        True on an app page that gives the title (its ``<h1>``) and the educational
+        notice: both are left out, and the sections' headings move up a level.
 
     Attributes
     ----------
@@ -79,7 +82,11 @@ class TreatmentPlanner(widgets.VBox):
     """
 
     def __init__(
-        self, scenario: model.Scenario | None = None, *, delay_s: float = DEFAULT_DELAY_S
+        self,
+        scenario: model.Scenario | None = None,
+        *,
+        delay_s: float = DEFAULT_DELAY_S,
+        embedded: bool = False,
     ) -> None:
         self.state = PlanState(scenario, delay_s=delay_s)
         self.simulator = SimulatorApp(state=self.state.simulator, embedded=True)
@@ -108,6 +115,8 @@ class TreatmentPlanner(widgets.VBox):
             layout=widgets.Layout(width="36em", max_width="100%"),
         )
         widgets.link((self.visit_interval, "value"), (self.state, "visit_interval_weeks"))
+        # the value in words, which the page gives the slider as its aria-valuetext
+        widgets.dlink((self.state, "visits_text"), (self.visit_interval, "tooltip"))
         self.simulator.treatments_box.layout.display = "none"
         self.baseline_display = widgets.HTML()
         self.plan_display = widgets.HTML()
@@ -120,8 +129,14 @@ class TreatmentPlanner(widgets.VBox):
             rows.append(widgets.HTML(_step_text(step)))
         super().__init__(
             children=(
-                widgets.HTML("<h3>Treatment planner: the 7-step roadmap</h3>"),
-                educational_notice(),
+                *(
+                    ()
+                    if embedded
+                    else (
+                        widgets.HTML("<h2>Treatment planner: the 7-step roadmap</h2>"),
+                        educational_notice(),
+                    )
+                ),
                 widgets.HTML(
                     "<p>Tick the steps of your plan. Each step from 2 to 7 adds its "
                     "treatment to the simulation below; the chart marks the visits where "

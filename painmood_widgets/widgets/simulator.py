@@ -33,6 +33,7 @@ import html
 import reprlib
 from contextlib import AbstractContextManager
 from decimal import Decimal
+from operator import itemgetter
 from types import MappingProxyType
 from typing import NoReturn
 
@@ -56,6 +57,7 @@ from painmood_widgets.widgets.common import (
     educational_notice,
     evidence_table_html,
     refusal_html,
+    section_level,
     status_html,
 )
 
@@ -97,9 +99,9 @@ def _slider(name: str, value: float) -> widgets.FloatSlider | widgets.IntSlider:
     )
 
 
-def _section(title: str, controls: list[widgets.Widget]) -> widgets.VBox:
+def _section(title: str, controls: list[widgets.Widget], level: int) -> widgets.VBox:
     return widgets.VBox(
-        (widgets.HTML(f"<h4>{html.escape(title)}</h4>"), *controls),
+        (widgets.HTML(f"<h{level}>{html.escape(title)}</h{level}>"), *controls),
         layout=widgets.Layout(margin="0 2em 0.5em 0"),
     )
 
@@ -121,8 +123,9 @@ class SimulatorApp(widgets.VBox):
     cohort_size : int, default COHORT_SIZE
         Virtual patients behind the band.
     embedded : bool, default False
-        True when another app shows this one inside itself and gives the heading and the
-        educational notice.
+        True when the page or app around this one gives the title (as a heading one level
+        up) and the educational notice: both are left out, and the sections' headings
+        move up a level.
     state : SimulatorState, optional
         A state to view (another app's); then ``scenario``, ``compare``, ``delay_s`` and
         ``cohort_size`` are the state's own.
@@ -208,6 +211,8 @@ class SimulatorApp(widgets.VBox):
         for name, control in self.controls.items():
             setattr(self, name, control)
             widgets.link((control, "value"), (self.state, name))
+            # the value in words, which the page gives the slider as its aria-valuetext
+            widgets.dlink((self.state, "control_words"), (control, "tooltip"), itemgetter(name))
         self.treatments = MappingProxyType(
             {
                 name: widgets.Checkbox(
@@ -242,7 +247,8 @@ class SimulatorApp(widgets.VBox):
         self.summary_display = widgets.HTML()
         self.evidence_display = widgets.HTML()
         self.evidence_panel = widgets.Accordion(children=(self.evidence_display,))
-        self.treatments_box = _section("Treatments", list(self.treatments.values()))
+        level = section_level(embedded)
+        self.treatments_box = _section("Treatments", list(self.treatments.values()), level)
         trajectory, cohort_summary, options = self._chart_arguments()
         self._live_chart = LiveTrajectoryChart(
             self.summary_text, trajectory, cohort_summary, **options
@@ -254,7 +260,7 @@ class SimulatorApp(widgets.VBox):
             ()
             if embedded
             else (
-                widgets.HTML("<h3>Simulator: chronic pain and depression week by week</h3>"),
+                widgets.HTML("<h2>Simulator: chronic pain and depression week by week</h2>"),
                 educational_notice(),
             )
         )
@@ -268,11 +274,12 @@ class SimulatorApp(widgets.VBox):
             "chart.</p>"
         )
         lifestyle = _section(
-            "Lifestyle and biology", [self.controls[name] for name in model.LEVERS]
+            "Lifestyle and biology", [self.controls[name] for name in model.LEVERS], level
         )
         start_box = _section(
             "Starting point and time",
             [self.controls[name] for name in ("baseline_pain", "baseline_phq9", "weeks")],
+            level,
         )
         self.children = (
             *header,

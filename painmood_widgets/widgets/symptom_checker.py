@@ -12,6 +12,7 @@ diagnosis (American Psychiatric Association, DSM-5, 2013).
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
@@ -28,6 +29,7 @@ from painmood_widgets.widgets.common import (
     educational_notice,
     refusal_html,
     safety_panel,
+    section_level,
     status_html,
 )
 
@@ -37,12 +39,12 @@ _LABEL_STYLE = {"description_width": "initial"}
 _OVERLAP_CAPTION = "Chronic pain and depression side by side, with the sources for each row"
 
 
-def _groups_html(groups: tuple[SymptomGroup, ...]) -> str:
+def _groups_html(groups: tuple[SymptomGroup, ...], level: int) -> str:
     parts = []
     for group in groups:
         listed = "".join(f"<li>{html.escape(label)}</li>" for label in group.labels)
         body = f"<ul>{listed}</ul>" if group.labels else f"<p>{html.escape(NONE_TICKED)}</p>"
-        parts.append(f"<h4>{html.escape(group.heading)}</h4>{body}")
+        parts.append(f"<h{level}>{html.escape(group.heading)}</h{level}>{body}")
     return "".join(parts)
 
 
@@ -61,6 +63,9 @@ class SymptomChecker(widgets.VBox):
     ----------
     state : SymptomState, optional
         The state to show (shared with other views or code); a new one by default.
+    embedded : bool, default False
+        True on an app page that gives the title (its ``<h1>``) and the educational
+        notice: both are left out, and the sections' headings move up a level.
 
     Attributes
     ----------
@@ -105,7 +110,7 @@ class SymptomChecker(widgets.VBox):
     (True, True)
     """
 
-    def __init__(self, state: SymptomState | None = None) -> None:
+    def __init__(self, state: SymptomState | None = None, *, embedded: bool = False) -> None:
         if state is not None and not isinstance(state, SymptomState):
             raise ValueError(f"state must be a SymptomState; got {type(state).__name__}")
         self.state = SymptomState() if state is None else state
@@ -137,8 +142,16 @@ class SymptomChecker(widgets.VBox):
         self.clear_button.on_click(lambda _button: self.clear())
         super().__init__(
             children=(
-                widgets.HTML("<h3>Symptom checker: depression, chronic pain, or both?</h3>"),
-                educational_notice(),
+                *(
+                    ()
+                    if embedded
+                    else (
+                        widgets.HTML(
+                            "<h2>Symptom checker: depression, chronic pain, or both?</h2>"
+                        ),
+                        educational_notice(),
+                    )
+                ),
                 widgets.HTML(
                     "<p>Tick the symptoms in the case you are studying. The checker sorts "
                     "them into DSM-5 criteria of a major depressive episode, common "
@@ -158,7 +171,11 @@ class SymptomChecker(widgets.VBox):
             )
         )
         widgets.dlink((self.state, "summary"), (self.summary_display, "value"), status_html)
-        widgets.dlink((self.state, "groups"), (self.groups_display, "value"), _groups_html)
+        widgets.dlink(
+            (self.state, "groups"),
+            (self.groups_display, "value"),
+            functools.partial(_groups_html, level=section_level(embedded)),
+        )
         widgets.dlink(
             (self.state, "safety_message"),
             (self.safety_panel.layout, "display"),

@@ -55,7 +55,7 @@ APPS = (
     AppPage(
         "symptom_checker",
         "Symptom checker",
-        ("Symptom checker: depression, chronic pain, or both?", "Insomnia or hypersomnia"),
+        ("Symptom checker: depression, chronic pain, or both", "Insomnia or hypersomnia"),
     ),
     AppPage(
         "assessment",
@@ -69,7 +69,10 @@ APPS = (
         ),
     ),
     AppPage(
-        "case_explorer", "Case explorer", ("Case study: Maria", "Her treatments in the model."), 1
+        "case_explorer",
+        "Case explorer",
+        ("Case explorer: Maria", "Her treatments in the model."),
+        1,
     ),
     AppPage(
         "treatment_planner",
