@@ -132,3 +132,39 @@ def apps_url() -> Iterator[str]:
     """Base URL of Voila serving ``notebooks/apps/``, as ``make serve`` does."""
     with voila_server(APPS_DIR) as url:
         yield url
+
+
+@contextmanager
+def voila_logged(
+    served: Path, log_path: Path, timeout_s: float = 60, pools: dict | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As :func:`voila_process`, with the server's log kept in ``log_path`` for the test to read.
+
+    The log is what a room's terminal would show: Voila's own lines and its kernels'
+    output, at the log level ``voila.json`` gives. ``pools`` is Voila's
+    ``kernel_pools_config``; one pre-heated kernel for each notebook by default.
+    """
+    pools = pools if pools is not None else {"default": {"pool_size": 1}}
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    # opened for appending: the server's writes never overwrite what the test has read
+    with log_path.open("ab") as log, log_path.open("rb") as reader:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "voila",
+                str(served),
+                f"--port={port}",
+                f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            _wait_until_serving(url, server, reader, timeout_s)
+            yield url, server
+        finally:
+            stop_server(server)
