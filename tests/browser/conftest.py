@@ -16,6 +16,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+NAVIGATION_TIMEOUT_MS = 90_000
+"""Room for a page whose kernel starts cold while other kernels start beside it."""
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -35,6 +37,9 @@ class OfflinePage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
+        # Voila streams a page while its kernel runs the notebook, so "load" waits for the
+        # kernel: on a loaded 2-core machine a cold one takes longer than Playwright's 30 s
+        page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
         self.external: list[str] = []
         page.route("**/*", self._only_loopback)
 
