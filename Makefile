@@ -41,7 +41,7 @@ bench: $(VENV)/.installed-test chromium ## Run the benchmarks (figures as ratios
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_browser.py
 
-screenshots: $(VENV)/.installed-test chromium ## Screenshot every widget into docs/img/ (for the README).
+screenshots: $(VENV)/.installed-test chromium ## Screenshot every app into docs/img/ (for the README).
 	$(BIN)/python -m tests.browser.screenshots
 
 lint: $(VENV)/.installed-test ## Ruff only.
