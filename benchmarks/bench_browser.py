@@ -48,6 +48,7 @@ import psutil
 import voila
 from nbformat.v4 import new_code_cell, new_notebook
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -310,9 +311,16 @@ async def open_timed(context: BrowserContext, url: str, app: AppPage) -> Opened:
     """Open ``app`` in ``context``; return once its first widget is shown."""
     page = await context.new_page()
     await page.goto(url + app.path, wait_until="commit", timeout=RENDER_TIMEOUT_MS)
-    shown = await page.wait_for_function(
-        "() => window.__painmoodFirstWidgetMs", polling=100, timeout=RENDER_TIMEOUT_MS
-    )
+    try:
+        shown = await page.wait_for_function(
+            "() => window.__painmoodFirstWidgetMs", polling=100, timeout=RENDER_TIMEOUT_MS
+        )
+    except PlaywrightTimeoutError:
+        text = await page.evaluate("() => document.body ? document.body.innerText : ''")
+        raise RuntimeError(
+            f"{app.name}: not all of {app.markers} and {app.charts} chart(s) shown in "
+            f"{RENDER_TIMEOUT_MS / 1000:.0f} s; the page ends: {text[-400:]!r}"
+        ) from None
     return Opened(context, page, float(await shown.json_value()))
 
 
@@ -362,6 +370,7 @@ class Burst:
     """Many learners opening one page at once."""
 
     first_s: list[float]
+    failed: list[str]
     wall_s: float
     idle_rss: int
     peak_rss: int
@@ -433,19 +442,28 @@ async def measure_cold(browser: Browser, folder: Path, results: Results) -> None
                 await opened.context.close()
 
 
-async def burst(browser: Browser, server: subprocess.Popen, url: str, app: AppPage) -> Burst:
-    """``LEARNERS`` browser contexts opening ``app`` at once; first widgets and memory."""
-    await wait_quiet(server, kernels=SIMULATOR_POOL)
+async def burst(
+    browser: Browser, server: subprocess.Popen, url: str, app: AppPage, pool: int
+) -> Burst:
+    """``LEARNERS`` browser contexts opening ``app`` at once; first widgets and memory.
+
+    Once the server's ``pool`` pre-heated kernels wait, idle. A page that never shows
+    its first widget is counted in ``failed``, not timed.
+    """
+    await wait_quiet(server, kernels=pool)
     contexts = await asyncio.gather(*(new_context(browser, app) for _ in range(LEARNERS)))
     root = psutil.Process(server.pid)
     cpu_before, machine_before = tree_cpu_s(root), machine_cpu_s()
     with MemorySampler(server) as memory:
         start = time.monotonic()
-        opened = await asyncio.gather(*(open_timed(context, url, app) for context in contexts))
+        opened = await asyncio.gather(
+            *(open_timed(context, url, app) for context in contexts), return_exceptions=True
+        )
         wall = time.monotonic() - start
         await asyncio.sleep(2)  # the pool's refill, started meanwhile, counts too
     burst = Burst(
-        first_s=[page.first_ms / 1000 for page in opened],
+        first_s=[page.first_ms / 1000 for page in opened if isinstance(page, Opened)],
+        failed=[str(page) for page in opened if not isinstance(page, Opened)],
         wall_s=wall,
         idle_rss=memory.start,
         peak_rss=memory.peak,
@@ -464,9 +482,10 @@ async def measure_bursts(browser: Browser, bare_only: Path, results: Results) ->
             server,
             server.url,  # type: ignore[attr-defined]
             SIMULATOR,
+            pool=len(APPS) - 1 + SIMULATOR_POOL,
         )
     with voila_process(bare_only, timeout_s=90, pool_size=SIMULATOR_POOL) as (url, server):
-        results.bursts["bare"] = await burst(browser, server, url, BARE)
+        results.bursts["bare"] = await burst(browser, server, url, BARE, SIMULATOR_POOL)
 
 
 @asynccontextmanager
@@ -593,6 +612,11 @@ def report(results: Results, elapsed_s: float, machine_lines: list[str]) -> list
             f"< {GOAL_BURST_P95_S:.0f} s: {_met(ok)}" if name == "p95" else "",
         )
     table.add(
+        f"{LEARNERS} at once: pages not shown in {RENDER_TIMEOUT_MS / 1000:.0f} s",
+        str(len(simulator.failed)),
+        str(len(bare.failed)),
+    )
+    table.add(
         f"{LEARNERS} at once: peak RSS, Voila + kernels",
         f"{simulator.peak_rss / mib:.0f} MB",
         f"{bare.peak_rss / mib:.0f} MB",
@@ -641,6 +665,7 @@ def report(results: Results, elapsed_s: float, machine_lines: list[str]) -> list
         f"{LEARNERS} at once, wall clock until the last first widget: simulator "
         f"{simulator.wall_s:.1f} s, bare {bare.wall_s:.1f} s; idle RSS before: "
         f"{simulator.idle_rss / mib:.0f} MB, {bare.idle_rss / mib:.0f} MB",
+        *(f"not shown: {failure}" for failure in [*simulator.failed, *bare.failed][:3]),
         f"whole run: {elapsed_s:.0f} s",
     ]
 
