@@ -74,6 +74,7 @@ __all__ = [
     "FieldRange",
     "Note",
     "Scenario",
+    "dose_response",
     "evidence_behind",
     "lever_effects",
     "loop_gain",
@@ -518,6 +519,96 @@ def sensitivity(scenario: Scenario, outcome: str = "phq9", week: int = 12) -> pd
     swing = (table["outcome_high"] - table["outcome_low"]).abs()
     order = np.argsort(-swing.to_numpy(), kind="stable")
     return table.iloc[order].reset_index(drop=True)
+
+
+_DOSE_POINTS = (2, 201)  # fewest and most lever values a dose-response curve sweeps
+
+
+def dose_response(scenario: Scenario, lever: str, week: int = 12, points: int = 41) -> pd.DataFrame:
+    """One lever swept across its range: the typical patient's pain and PHQ-9 at a week.
+
+    The lever takes ``points`` evenly spaced values from the bottom to the top of its
+    range in :data:`SCENARIO_FIELDS` (whole days for ``opioid_days``) while everything
+    else stays as in ``scenario``; each value's typical patient is stepped to ``week``
+    as :func:`lever_effects` and :func:`sensitivity` step it. So the curves show where
+    more of a lever helps, where the model leaves it flat, and how far it can move each
+    score; :func:`notes` says why a stretch is flat or extrapolated.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Everything but the lever (the lever's own value in it is not used).
+    lever : {"sleep_hours", "activity_minutes", "crp_mg_l", "opioid_days"}
+        The lever to sweep (one of :data:`LEVERS`).
+    week : int, default 12
+        Week to read, 0 to ``scenario.weeks``.
+    points : int, default 41
+        How many lever values, 2 to 201.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per lever value, in increasing order: ``lever`` (its name), ``value``
+        (in the field's unit), ``week``, ``pain`` (0-10) and ``phq9`` (0-27) of the
+        typical patient at ``week``, and ``reference`` (the lever's value in
+        :func:`reference_lifestyle`, where it adds nothing).
+
+    Raises
+    ------
+    TypeError
+        If ``scenario`` is not a :class:`Scenario`.
+    ValueError
+        If ``lever`` is not a lever (the message lists them), or ``week`` or ``points``
+        is out of range.
+
+    Examples
+    --------
+    >>> curve = dose_response(Scenario(), "sleep_hours", week=12, points=15)
+    >>> list(curve.columns)
+    ['lever', 'value', 'week', 'pain', 'phq9', 'reference']
+    >>> curve["value"].iloc[[0, -1]].tolist(), float(curve["reference"].iloc[0])
+    ([3.0, 10.0], 7.0)
+    >>> at = curve.set_index("value")["phq9"]
+    >>> bool(at[4.0] > at[7.0]), bool(at[7.0] == at[10.0])
+    (True, True)
+    >>> dose_response(Scenario(), "sleep")
+    Traceback (most recent call last):
+    ...
+    ValueError: lever must be one of sleep_hours, activity_minutes, crp_mg_l, opioid_days; \
+got 'sleep'
+    """
+    scenario = checked_scenario(scenario)
+    if not isinstance(lever, str) or lever not in LEVERS:
+        raise ValueError(f"lever must be one of {', '.join(LEVERS)}; got {lever!r}")
+    fewest, most = _DOSE_POINTS
+    if (
+        isinstance(points, bool | np.bool_)
+        or not isinstance(points, numbers.Integral)
+        or not fewest <= points <= most
+    ):
+        raise ValueError(
+            f"points must be a whole number from {fewest} to {most} (lever values); got {points!r}"
+        )
+    week = _checked_week(week, scenario)
+    spec = SCENARIO_FIELDS[lever]
+    values = np.linspace(spec.minimum, spec.maximum, int(points))
+    if spec.whole:
+        values = np.unique(np.round(values))
+    c = coefficients()
+    weeks = [
+        _at_week(scenario.replace(**{lever: int(value) if spec.whole else float(value)}), week, c)
+        for value in values
+    ]
+    return pd.DataFrame(
+        {
+            "lever": lever,
+            "value": values,
+            "week": week,
+            "pain": [at.pain for at in weeks],
+            "phq9": [at.phq9 for at in weeks],
+            "reference": float(reference_lifestyle()[lever]),
+        }
+    )
 
 
 def evidence_behind(scenario: Scenario) -> pd.DataFrame:

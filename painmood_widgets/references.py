@@ -13,6 +13,9 @@ Examples
 ['Pearce et al., JAMA Psychiatry 2022;79:550', 'Zhai, Zhang & Zhang, Depress Anxiety 2015;32:664']
 >>> print(listed.items[0].figures[0])
 Depression with the recommended activity volume vs none: 0.75 relative risk (published)
+>>> print(references("article_claim_chronic_pain_prevalence_percent").items[0].figures[0])
+Source article: about 20% of US adults have chronic pain (CDC 2024): 20 % of US adults (the \
+source article's claim, not supported as stated)
 """
 
 from __future__ import annotations
@@ -88,12 +91,22 @@ class ReferenceList:
         return "\n".join(lines)
 
 
+ARTICLE_SOURCE = "Source article"
+"""How ``datasets/evidence.csv`` begins the source of a claim of the course's source article."""
+
+
 def _figure(row: object) -> str:
-    level = (
-        "illustrative: chosen for teaching"
-        if row.evidence_level == "illustrative"
-        else (row.evidence_level)
-    )
+    """A row's figure in words, with its standing: published, derived, illustrative or a claim.
+
+    The source article's claims are illustrative rows; in a reference list they are named
+    as claims the evidence brief does not support as stated, not as teaching choices.
+    """
+    if str(row.source).startswith(ARTICLE_SOURCE):
+        level = "the source article's claim, not supported as stated"
+    elif row.evidence_level == "illustrative":
+        level = "illustrative: chosen for teaching"
+    else:
+        level = row.evidence_level
     return f"{row.meaning}: {number(row.value)} {row.unit} ({level})"
 
 

@@ -10,8 +10,9 @@ import pytest
 
 import painmood_widgets
 
-VIEW_SIDE = ("charts", "widgets", "theme", "rendering")
-"""The only parts of the package allowed to load Altair or ipywidgets."""
+VIEW_SIDE = ("charts", "widgets", "quiz", "theme", "rendering")
+"""The only parts of the package allowed to load Altair or ipywidgets (the quiz package
+shows its questions as ipywidgets cards)."""
 
 CORE = tuple(
     module.name.removeprefix("painmood_widgets.")

@@ -21,6 +21,9 @@ One job a module:
 - :mod:`~painmood_widgets.charts.compare`: :func:`comparison_chart` (two scenarios),
   :func:`tornado_chart` (one-at-a-time sensitivity) and :func:`cohort_distribution_chart`
   (a cohort at one week);
+- :mod:`~painmood_widgets.charts.dose`: :func:`dose_response_chart`, pain and PHQ-9 along
+  one lever's range (where more helps, where it stops), and :func:`dose_response_data`,
+  its data sets and layout key;
 - :mod:`~painmood_widgets.charts.loop`: :func:`feedback_loop_chart`, the vicious cycle of
   pain, sleep, activity and mood, its links read from ``datasets/vicious_cycle.csv``;
 - :mod:`~painmood_widgets.charts.tables`: :func:`overlap_table_html`, the overlap of the
@@ -53,6 +56,7 @@ from painmood_widgets.charts.compare import (
     comparison_chart,
     tornado_chart,
 )
+from painmood_widgets.charts.dose import DoseResponseData, dose_response_chart, dose_response_data
 from painmood_widgets.charts.export import SAVE_FORMATS, save_chart
 from painmood_widgets.charts.layers import (
     cohort_band,
@@ -92,6 +96,7 @@ __all__ = [
     "PHQ9_MAX",
     "SAVE_FORMATS",
     "VICIOUS_CYCLE_PATH",
+    "DoseResponseData",
     "LiveTrajectoryChart",
     "TrajectoryData",
     "cohort_band",
@@ -99,6 +104,8 @@ __all__ = [
     "cohort_median",
     "comparison_chart",
     "course_line",
+    "dose_response_chart",
+    "dose_response_data",
     "feedback_loop_chart",
     "observed_label",
     "observed_points",

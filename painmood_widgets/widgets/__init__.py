@@ -5,6 +5,7 @@ tests drive it without a browser. Educational, not diagnostic.
 """
 
 from painmood_widgets.widgets.case_explorer import CaseExplorer
+from painmood_widgets.widgets.dose import DoseResponseExplorer
 from painmood_widgets.widgets.forms import BpiForm, PegForm, Phq9Form
 from painmood_widgets.widgets.planner import TreatmentPlanner
 from painmood_widgets.widgets.simulator import SimulatorApp
@@ -13,6 +14,7 @@ from painmood_widgets.widgets.symptom_checker import SymptomChecker
 __all__ = [
     "BpiForm",
     "CaseExplorer",
+    "DoseResponseExplorer",
     "PegForm",
     "Phq9Form",
     "SimulatorApp",

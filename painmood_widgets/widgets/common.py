@@ -9,6 +9,7 @@ One source for each, so every app says the same thing the same way.
 
 import html
 from collections.abc import Mapping
+from decimal import Decimal
 from types import MappingProxyType
 
 import ipywidgets as widgets
@@ -16,6 +17,7 @@ import pandas as pd
 import traitlets
 from IPython.display import HTML
 
+from painmood_widgets import model
 from painmood_widgets.describe.evidence import LEVEL_WORDS, check_evidence_rows, evidence_caption
 from painmood_widgets.describe.safety import CRISIS_HEADLINE, CRISIS_RESOURCES
 from painmood_widgets.theme import HTML_COLOURS
@@ -33,6 +35,51 @@ _ILLUSTRATIVE_STYLE = (
 _CELL_STYLE = (
     f"border-top: 1px solid {HTML_COLOURS['rule']}; padding: 0.3em 0.5em; vertical-align: top"
 )
+
+
+_CONTROL_LAYOUT = {"width": "42em", "max_width": "100%"}
+
+
+def _decimals(step: float) -> int:
+    """Decimals a slider shows for its step: 0.5 -> 1, 10 -> 0."""
+    return max(0, -int(Decimal(repr(float(step))).normalize().as_tuple().exponent))
+
+
+def scenario_slider(name: str, value: float) -> widgets.FloatSlider | widgets.IntSlider:
+    """A labelled slider for one scenario field, its range, step and unit from SCENARIO_FIELDS.
+
+    Released-only updates (``continuous_update=False``): the simulator and the
+    dose-response explorer label and bound each lever the same way.
+
+    Examples
+    --------
+    >>> slider = scenario_slider("sleep_hours", 5)
+    >>> slider.description, slider.min, slider.max, slider.readout_format
+    ('Sleep (hours per night)', 3.0, 10.0, '.1f')
+    """
+    spec = model.SCENARIO_FIELDS[name]
+    common = {
+        "description": f"{spec.label} ({spec.unit})",
+        "continuous_update": False,
+        "style": {"description_width": "initial"},
+        "layout": widgets.Layout(**_CONTROL_LAYOUT),
+    }
+    if spec.whole:
+        return widgets.IntSlider(
+            value=int(value),
+            min=int(spec.minimum),
+            max=int(spec.maximum),
+            step=int(spec.step),
+            **common,
+        )
+    return widgets.FloatSlider(
+        value=value,
+        min=spec.minimum,
+        max=spec.maximum,
+        step=spec.step,
+        readout_format=f".{_decimals(spec.step)}f",
+        **common,
+    )
 
 
 def educational_notice() -> widgets.HTML:

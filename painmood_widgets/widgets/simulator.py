@@ -32,7 +32,6 @@ from __future__ import annotations
 import html
 import reprlib
 from contextlib import AbstractContextManager
-from decimal import Decimal
 from operator import itemgetter
 from types import MappingProxyType
 from typing import NoReturn
@@ -57,6 +56,7 @@ from painmood_widgets.widgets.common import (
     educational_notice,
     evidence_table_html,
     refusal_html,
+    scenario_slider,
     section_level,
     status_html,
 )
@@ -64,39 +64,6 @@ from painmood_widgets.widgets.common import (
 __all__ = ["COHORT_SEED", "COHORT_SIZE", "USUAL_CARE_NAME", "SimulatorApp"]
 
 _LABEL_STYLE = {"description_width": "initial"}
-_CONTROL_LAYOUT = {"width": "42em", "max_width": "100%"}
-
-
-def _decimals(step: float) -> int:
-    """Decimals a slider shows for its step: 0.5 -> 1, 10 -> 0."""
-    return max(0, -int(Decimal(repr(float(step))).normalize().as_tuple().exponent))
-
-
-def _slider(name: str, value: float) -> widgets.FloatSlider | widgets.IntSlider:
-    """A labelled slider for one scenario field, range and unit from SCENARIO_FIELDS."""
-    spec = model.SCENARIO_FIELDS[name]
-    common = {
-        "description": f"{spec.label} ({spec.unit})",
-        "continuous_update": False,
-        "style": _LABEL_STYLE,
-        "layout": widgets.Layout(**_CONTROL_LAYOUT),
-    }
-    if spec.whole:
-        return widgets.IntSlider(
-            value=int(value),
-            min=int(spec.minimum),
-            max=int(spec.maximum),
-            step=int(spec.step),
-            **common,
-        )
-    return widgets.FloatSlider(
-        value=value,
-        min=spec.minimum,
-        max=spec.maximum,
-        step=spec.step,
-        readout_format=f".{_decimals(spec.step)}f",
-        **common,
-    )
 
 
 def _section(title: str, controls: list[widgets.Widget], level: int) -> widgets.VBox:
@@ -206,7 +173,7 @@ class SimulatorApp(widgets.VBox):
         self._error_text = ""
 
         self.controls = MappingProxyType(
-            {name: _slider(name, getattr(start, name)) for name in model.SCENARIO_FIELDS}
+            {name: scenario_slider(name, getattr(start, name)) for name in model.SCENARIO_FIELDS}
         )
         for name, control in self.controls.items():
             setattr(self, name, control)

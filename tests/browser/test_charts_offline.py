@@ -63,6 +63,14 @@ levers = pd.DataFrame({{
     "outcome_high": [10.2, 10.9, 13.7],
 }})
 overlap = pd.read_csv({str(DATASETS_DIR / "overlap.csv")!r})
+dose = pd.DataFrame({{
+    "lever": "sleep_hours",
+    "value": [3.0, 5.0, 7.0, 9.0],
+    "week": 12,
+    "pain": [5.8, 5.1, 4.4, 4.4],
+    "phq9": [10.3, 9.3, 8.4, 8.4],
+    "reference": 7.0,
+}})
 """
 
 DISPLAYS = [
@@ -71,6 +79,7 @@ DISPLAYS = [
     "charts.tornado_chart(levers, 12.0, outcome='PHQ-9 at week 12')",
     "charts.cohort_distribution_chart(cohort, 12)",
     "charts.feedback_loop_chart()",
+    "charts.dose_response_chart(dose, current=5.0)",
     # a plain Altair chart, as a learner would write one in a notebook
     "alt.Chart(treated).mark_line().encode(x='week', y='pain')"
     ".properties(title='Plain chart', description='A plain Altair chart of pain by week.')",
@@ -111,6 +120,7 @@ LABELS = [
     "Tornado chart of PHQ-9 at week 12",
     "PHQ-9 at week 12 across 150 simulated patients",
     "Feedback loop of Pain",
+    "Sleep from 3 to 9 hours per night, typical patient at week 12",
     "A plain Altair chart of pain by week.",
     "Two scenarios from week 0 to week 12",
     "Typical patient, weeks 0 to 12",
