@@ -35,9 +35,23 @@ _CARD_STYLE = (
 )
 
 
+# ipywidgets gives each radio option one line of fixed height, so a long option runs
+# under the next one and its label takes the next one's clicks; a self-check's options are
+# sentences, so they wrap here, each on its own lines beside its button.
+_CARD_CSS = """<style>
+.painmood-selfcheck .widget-radio { width: auto; max-width: 100%; }
+.painmood-selfcheck .widget-radio-box label {
+  display: flex; align-items: flex-start; height: auto;
+  line-height: 1.4; white-space: normal; margin-bottom: 0.4em;
+}
+.painmood-selfcheck .widget-radio-box input { flex: none; height: auto; margin-top: 0.25em; }
+</style>"""
+
+
 def _prompt_html(prompt: str) -> str:
     return (
-        f'<div style="{_CARD_STYLE}"><p><strong>{HEADING}.</strong> {html.escape(prompt)}</p></div>'
+        f'{_CARD_CSS}<div style="{_CARD_STYLE}"><p><strong>{HEADING}.</strong> '
+        f"{html.escape(prompt)}</p></div>"
     )
 
 
