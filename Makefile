@@ -41,8 +41,9 @@ bench: $(VENV)/.installed-test chromium ## Run the benchmarks (figures as ratios
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_browser.py
 
-screenshots: $(VENV)/.installed-test chromium ## Screenshot every app into docs/img/ (for the README).
+screenshots: $(VENV)/.installed-test chromium ## Screenshot every app (docs/img/) and lesson in JupyterLab (docs/img/course/).
 	$(BIN)/python -m tests.browser.screenshots
+	$(BIN)/python -m tests.browser.course_screenshots
 
 lint: $(VENV)/.installed-test ## Ruff only.
 	$(BIN)/ruff check .

@@ -31,9 +31,9 @@ def phq9_total_question(**changes) -> NumericQuestion:
     [
         ((RIGHT,), "at least 2 options"),
         ((RIGHT, RIGHT), "distinct"),
-        ((WRONG, Option("Wait", "No.")), "exactly one option must be correct, got 0"),
+        ((WRONG, Option("Wait", "Waiting helps no one.")), "exactly one option must be correct, got 0"),
         (
-            (RIGHT, Option("Also", "Yes.", correct=True)),
+            (RIGHT, Option("Also", "Also so.", correct=True)),
             "exactly one option must be correct, got 2",
         ),
         ((RIGHT, "a bare string"), "every option must be an Option"),
@@ -56,6 +56,17 @@ def test_a_malformed_choice_question_is_refused_when_written(options, message):
 def test_an_option_needs_text_feedback_and_a_true_or_false(fields, message):
     with pytest.raises(ValueError, match=message):
         Option(**({"text": "x", "feedback": "Because."} | fields))
+
+
+@pytest.mark.parametrize("opening", ["Right: ", "No. ", "Not quite: ", "correct, ", "Yes! "])
+def test_feedback_that_opens_with_a_verdict_is_refused_because_the_card_gives_it(opening):
+    with pytest.raises(ValueError, match="must not open with a verdict"):
+        Option("x", opening + "it is a sum.")
+    with pytest.raises(ValueError, match="explanation must not open with a verdict"):
+        phq9_total_question(explanation=opening + "it is a sum.")
+    with pytest.raises(ValueError, match=r"feedback for 1\.33 must not open with a verdict"):
+        phq9_total_question(wrong={1.33: opening + "that is the mean."})
+    assert Option("x", "Right working, but a total is whole.").feedback.startswith("Right")
 
 
 def test_every_option_gets_its_own_feedback():

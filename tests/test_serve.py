@@ -29,6 +29,6 @@ def test_start_notebook_runs_and_renders_as_an_app(voila_url):
     status, page = _get(f"{voila_url}/voila/render/00_start_here.ipynb")
     assert status == 200
     assert "Educational, not diagnostic" in page
-    # the code cell ran in the app's kernel: its printed PHQ-9 total is in the page
-    assert "Total 12/27: moderate" in page
+    # the code cell ran in the app's kernel: its PHQ-9 result is in the page
+    assert "Phq9Result(total=12, severity=" in page
     assert "There was an error when executing cell" not in page

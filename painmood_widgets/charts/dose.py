@@ -178,11 +178,17 @@ def _rule(part: str, x: alt.X, title: str, **mark: object) -> alt.Chart:
     )
 
 
-def _rule_labels(part: str, x: alt.X, middle: float) -> list[alt.Chart]:
-    """A rule's label at the panel's top, on the side of the rule that has room."""
+_LABEL_LINE_PX = 14
+"""Pixels between the rules' labels, each on its own line, so "now" and "reference" never
+overprint when the two lines fall together."""
+
+
+def _rule_labels(part: str, x: alt.X, middle: float, line: int) -> list[alt.Chart]:
+    """A rule's label near the panel's top, on its own ``line`` (0, 1), on the side with room."""
+    dy = 2 + line * _LABEL_LINE_PX
     return [
         alt.Chart(_named(part))
-        .mark_text(align=align, dx=dx, baseline="top", dy=2, color=encodings.TEXT_COLOUR)
+        .mark_text(align=align, dx=dx, baseline="top", dy=dy, color=encodings.TEXT_COLOUR)
         .encode(x=x, y=alt.value(0), text="label:N")
         .transform_filter(f"datum.value {comparison} {middle!r}")
         for align, dx, comparison in (("left", 4, "<="), ("right", -4, ">"))
@@ -228,8 +234,8 @@ def _dose_panel(measure: str, inputs: _DoseInputs) -> alt.LayerChart:
     if measure == "pain":  # the labels once, on the top panel
         values = inputs.curve["value"]
         middle = (float(values.iloc[0]) + float(values.iloc[-1])) / 2
-        for part in parts:
-            panel.extend(_rule_labels(part, x, middle))
+        for line, part in enumerate(parts):
+            panel.extend(_rule_labels(part, x, middle, line))
     return alt.layer(*panel).properties(width=encodings.PANEL_WIDTH, height=encodings.PANEL_HEIGHT)
 
 

@@ -8,7 +8,7 @@ each reply earns::
     quiz.multiple_choice(
         "PHQ-9 item 9 is 1 and the total is 4. What comes first?",
         [
-            quiz.Option("A same-day safety assessment", "Right: item 9 above 0 needs it, "
+            quiz.Option("A same-day safety assessment", "Item 9 above 0 needs it, "
                         "whatever the total.", correct=True),
             quiz.Option("Nothing: the total is minimal", "A low total is no all-clear."),
         ],
@@ -71,8 +71,8 @@ def multiple_choice(prompt: str, options: Sequence[Option]) -> ChoiceCheck:
     Examples
     --------
     >>> card = multiple_choice("Which scale runs 0 to 27?", [
-    ...     Option("PHQ-9", "Right: nine items scored 0-3.", correct=True),
-    ...     Option("PEG", "No: the PEG is a 0-10 mean.")])
+    ...     Option("PHQ-9", "Nine items scored 0-3.", correct=True),
+    ...     Option("PEG", "The PEG is a 0-10 mean.")])
     >>> card.choices.index = 0
     >>> card.check().correct
     True

@@ -44,7 +44,9 @@ _CARD_CSS = """<style>
   display: flex; align-items: flex-start; height: auto;
   line-height: 1.4; white-space: normal; margin-bottom: 0.4em;
 }
-.painmood-selfcheck .widget-radio-box input { flex: none; height: auto; margin-top: 0.25em; }
+.painmood-selfcheck .widget-radio-box input {
+  order: -1; flex: none; height: auto; margin-top: 0.25em;
+}
 </style>"""
 
 
@@ -56,12 +58,17 @@ def _prompt_html(prompt: str) -> str:
 
 
 def _feedback_html(feedback: Feedback | None) -> str:
-    """The live region's content: empty, or the verdict in words and the reason."""
-    text = ""
-    if feedback is not None:
-        verdict = RIGHT if feedback.correct else WRONG
-        text = f"<strong>{verdict}</strong> {html.escape(feedback.text)}"
-    return f'<div role="status" aria-live="polite" style="{_CARD_STYLE}"><p>{text}</p></div>'
+    """The live region: empty (and unmarked) until a check, then the verdict and the reason.
+
+    The region itself is always on the page, so a screen reader announces what fills it.
+    """
+    if feedback is None:
+        return '<div role="status" aria-live="polite"></div>'
+    verdict = RIGHT if feedback.correct else WRONG
+    return (
+        f'<div role="status" aria-live="polite" style="{_CARD_STYLE}"><p>'
+        f"<strong>{verdict}</strong> {html.escape(feedback.text)}</p></div>"
+    )
 
 
 def _message_html(message: str) -> str:
@@ -134,13 +141,13 @@ class ChoiceCheck(_Card):
     --------
     >>> from painmood_widgets.quiz.questions import Option
     >>> card = ChoiceCheck(ChoiceQuestion("Is PHQ-9 item 9 above 0 an emergency?", (
-    ...     Option("It needs a same-day safety assessment", "Yes.", correct=True),
-    ...     Option("Only if the total is 20 or more", "No: whatever the total."))))
+    ...     Option("It needs a same-day safety assessment", "Whatever the total.", correct=True),
+    ...     Option("Only if the total is 20 or more", "Item 9 needs it at any total."))))
     >>> card.check() is None, card.feedback_text
     (True, 'Choose an option first, then check it.')
     >>> card.choices.index = 1
     >>> card.check().correct, card.feedback_text
-    (False, 'Not quite. No: whatever the total.')
+    (False, 'Not quite. Item 9 needs it at any total.')
     """
 
     def __init__(self, question: ChoiceQuestion) -> None:

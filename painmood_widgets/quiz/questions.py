@@ -13,12 +13,12 @@ Examples
 >>> question = ChoiceQuestion(
 ...     "PHQ-9 item 9 is 1 and the total is 4. What comes first?",
 ...     (
-...         Option("Same-day safety assessment", "Right: item 9 above 0 needs it.", correct=True),
-...         Option("Nothing: the total is minimal", "No: a low total is no all-clear."),
+...         Option("Same-day safety assessment", "Item 9 above 0 needs one.", correct=True),
+...         Option("Nothing: the total is minimal", "A low total is no all-clear."),
 ...     ),
 ... )
 >>> question.feedback(1)
-Feedback(correct=False, text='No: a low total is no all-clear.')
+Feedback(correct=False, text='A low total is no all-clear.')
 >>> numeric = NumericQuestion(
 ...     "Answers 2, 2, 1, 2, 1, 1, 2, 1, 0: what is the PHQ-9 total?",
 ...     answer=12, unit="points", explanation="The total is the sum of the nine items.",
@@ -33,6 +33,7 @@ Feedback(correct=True, text='The total is the sum of the nine items.')
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -48,6 +49,31 @@ def _text(value: object, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{name} must be a non-empty string, got {value!r}")
     return value.strip()
+
+
+_VERDICT = re.compile(r"(?:Right|Correct|Yes|No|Not quite|Wrong|Incorrect)\b[.:,!]", re.IGNORECASE)
+"""A feedback text that opens with a verdict: the card says the verdict, so it would twice."""
+
+
+def _feedback(value: object, name: str) -> str:
+    """Feedback text: non-blank, and not opening with a verdict the card already shows.
+
+    Examples
+    --------
+    >>> _feedback("Right: it is a sum.", "feedback of 'A'")
+    Traceback (most recent call last):
+    ...
+    ValueError: feedback of 'A' must not open with a verdict ('Right:'): the card shows \
+'Right.' or 'Not quite.' before it; start with the reason
+    """
+    text = _text(value, name)
+    verdict = _VERDICT.match(text)
+    if verdict:
+        raise ValueError(
+            f"{name} must not open with a verdict ({verdict.group()!r}): the card shows "
+            "'Right.' or 'Not quite.' before it; start with the reason"
+        )
+    return text
 
 
 def _finite(value: object, name: str) -> float:
@@ -96,7 +122,7 @@ class Option:
     def __post_init__(self) -> None:
         """Check and strip the texts; refuse a non-bool ``correct``."""
         object.__setattr__(self, "text", _text(self.text, "option text"))
-        object.__setattr__(self, "feedback", _text(self.feedback, f"feedback of {self.text!r}"))
+        object.__setattr__(self, "feedback", _feedback(self.feedback, f"feedback of {self.text!r}"))
         if not isinstance(self.correct, bool):
             raise ValueError(
                 f"correct of {self.text!r} must be True or False, got {self.correct!r}"
@@ -250,8 +276,8 @@ class NumericQuestion:
         """Check every field; refuse a typical wrong answer that would count as right."""
         object.__setattr__(self, "prompt", _text(self.prompt, "prompt"))
         object.__setattr__(self, "answer", _finite(self.answer, "answer"))
-        object.__setattr__(self, "explanation", _text(self.explanation, "explanation"))
-        object.__setattr__(self, "hint", _text(self.hint, "hint"))
+        object.__setattr__(self, "explanation", _feedback(self.explanation, "explanation"))
+        object.__setattr__(self, "hint", _feedback(self.hint, "hint"))
         if not isinstance(self.unit, str):
             raise ValueError(f"unit must be a string, got {self.unit!r}")
         tolerance = _finite(self.tolerance, "tolerance")
@@ -268,7 +294,7 @@ class NumericQuestion:
                     f"typical wrong answer {number:g} would count as right "
                     f"(answer {self.answer:g}, tolerance {tolerance:g})"
                 )
-            wrong[number] = _text(text, f"feedback for {number:g}")
+            wrong[number] = _feedback(text, f"feedback for {number:g}")
         object.__setattr__(self, "wrong", MappingProxyType(wrong))
 
     def _is_right(self, value: float) -> bool:
