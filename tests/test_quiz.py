@@ -31,7 +31,7 @@ def phq9_total_question(**changes) -> NumericQuestion:
     [
         ((RIGHT,), "at least 2 options"),
         ((RIGHT, RIGHT), "distinct"),
-        ((WRONG, Option("Wait", "Waiting helps no one.")), "exactly one option must be correct, got 0"),
+        ((WRONG, Option("Wait", "No one waits.")), "exactly one option must be correct, got 0"),
         (
             (RIGHT, Option("Also", "Also so.", correct=True)),
             "exactly one option must be correct, got 2",
