@@ -23,6 +23,8 @@ def test_stopping_the_server_shuts_every_kernel_down(stop):
         kernels = kernels_of(server)
         assert set(opened) < set(kernels)
         server.send_signal(stop)
-        server.wait(timeout=30)
+        # how long shutting a pool of kernels down takes depends on the machine's load; the
+        # test asks that the server stops and takes its kernels with it, not how fast
+        server.wait(timeout=90)
         _gone, alive = psutil.wait_procs(kernels, timeout=15)
         assert alive == [], f"kernels still running after the server stopped: {alive}"
