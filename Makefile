@@ -13,7 +13,7 @@ PORT ?= 8866
 AXE := node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test lab bench screenshots lint format chromium clean
+.PHONY: help serve test lab bench screenshots figures student lint format chromium clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -44,6 +44,12 @@ bench: $(VENV)/.installed-test chromium ## Run the benchmarks (figures as ratios
 screenshots: $(VENV)/.installed-test chromium ## Screenshot every app (docs/img/) and lesson in JupyterLab (docs/img/course/).
 	$(BIN)/python -m tests.browser.screenshots
 	$(BIN)/python -m tests.browser.course_screenshots
+
+figures: $(VENV)/.installed ## Write the course's key charts as PNG and SVG into figures/ (for slides).
+	$(BIN)/python -m painmood_widgets.figures
+
+student: $(VENV)/.installed ## Write the exercises' student versions (no solutions) and a zip into exercises/student/.
+	$(BIN)/python -m painmood_widgets.exercises.student
 
 lint: $(VENV)/.installed-test ## Ruff only.
 	$(BIN)/ruff check .
@@ -108,4 +114,4 @@ $(AXE): package.json package-lock.json
 	touch $@
 
 clean: ## Remove the virtual environment and caches.
-	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache build *.egg-info exercises/student figures

@@ -12,8 +12,12 @@ Examples
 
 from pathlib import Path
 
-__all__ = ["DATASETS_DIR"]
+__all__ = ["DATASETS_DIR", "ROOT"]
 
-DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
+ROOT = Path(__file__).resolve().parents[1]
+"""The root of the repository: ``datasets/``, ``exercises/`` and ``docs/`` are beside the
+package (installed editable)."""
+
+DATASETS_DIR = ROOT / "datasets"
 """The ``datasets/`` folder: the evidence, symptom, overlap and cohort tables and the
 Frictionless ``datapackage.json`` that describes them."""

@@ -62,6 +62,14 @@ def test_start_here_maps_every_lesson_with_its_time_and_a_path_for_each_user():
     assert len(re.findall(r"\b\d{2} min", text)) >= len(LESSONS)
 
 
+def test_the_map_gives_each_lesson_the_time_the_lesson_gives_itself():
+    text = course_checks.markdown_text(read("00_start_here"))
+    for name in LESSONS:
+        mapped = re.search(rf"\({name}\.ipynb\) \| (\d+) min", text)
+        own = re.search(r"About (\d+) minutes", read(name).cells[0].source)
+        assert mapped and own and mapped.group(1) == own.group(1), name
+
+
 @pytest.mark.parametrize("name", LESSONS)
 def test_lesson_has_objectives_key_points_references_and_the_notice(name):
     notebook = read(name)

@@ -10,9 +10,9 @@ import pytest
 
 import painmood_widgets
 
-VIEW_SIDE = ("charts", "widgets", "quiz", "theme", "rendering")
+VIEW_SIDE = ("charts", "widgets", "quiz", "exercises", "theme", "rendering")
 """The only parts of the package allowed to load Altair or ipywidgets (the quiz package
-shows its questions as ipywidgets cards)."""
+shows its questions as ipywidgets cards; the exercise checks read a learner's charts)."""
 
 CORE = tuple(
     module.name.removeprefix("painmood_widgets.")
