@@ -36,6 +36,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from painmood_widgets.theme import HTML_COLOURS
+
 __all__ = [
     "ExerciseFeedback",
     "close",
@@ -52,13 +54,13 @@ __all__ = [
 
 Status = Literal["right", "close", "not answered", "unreadable"]
 
-_HEADINGS = {
-    "right": "Right.",
-    "close": "Not yet.",
-    "not answered": "Not answered yet:",
-    "unreadable": "Cannot check",
+_BORDERS = {
+    "right": HTML_COLOURS["focus"],
+    "close": HTML_COLOURS["illustrative_border"],
+    "not answered": HTML_COLOURS["rule"],
+    "unreadable": HTML_COLOURS["refusal"],
 }
-_COLOURS = {"right": "#1A7F37", "close": "#8A6D00", "not answered": "#555555"}
+"""The left border of each verdict, from the one theme; the verdict is also in words."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class ExerciseFeedback:
         return self.message
 
     def _repr_html_(self) -> str:
-        colour = _COLOURS.get(self.status, "#8B0000")
+        colour = _BORDERS[self.status]
         return (
             f'<div role="status" style="border-left: 4px solid {colour}; '
             f'padding: 0.2em 0.75em">{html.escape(self.message)}</div>'
