@@ -46,6 +46,12 @@ from painmood_widgets.exercises.feedback import (
     right,
     unreadable,
 )
+from painmood_widgets.scales.change import (
+    PAIN_IMPORTANT_CHANGE_POINTS,
+    PAIN_IMPORTANT_CHANGE_SHARE,
+    PHQ9_IMPORTANT_CHANGE_POINTS,
+    PHQ9_PARTIAL_RESPONSE_SHARE,
+)
 from painmood_widgets.wording import plural
 
 __all__ = [
@@ -78,18 +84,6 @@ _CATEGORY_SPELLINGS = {
     "none": "no response",
     "remitted": "remission",
 }
-
-_PHQ9_IMPORTANT_FALL = 5
-"""PHQ-9 fall, in points, that is clinically important for one patient (Löwe et al. 2004).
-
-The verdicts come from :func:`painmood_widgets.scales.phq9_change`; this only words the
-hints. The package does not export its thresholds as constants.
-"""
-
-_PAIN_IMPORTANT_POINTS = 2
-_PAIN_IMPORTANT_SHARE = Fraction(3, 10)
-"""Pain fall that is clinically important: 2 points or 30% (Farrar et al. 2001), as
-:func:`painmood_widgets.scales.pain_change` judges it; used only to word the hints."""
 
 _YES = frozenset({"yes", "y", "true"})
 _NO = frozenset({"no", "n", "false"})
@@ -809,7 +803,7 @@ def _phq9_category(before: int, after: int) -> str:
         return "remission"
     if change.response:
         return "response"
-    if 4 * (before - after) >= before:
+    if before - after >= PHQ9_PARTIAL_RESPONSE_SHARE * before:
         return "partial response"
     return "no response"
 
@@ -833,7 +827,7 @@ def _category_hint(label: str, expected: str, before: int, after: int) -> str:
                 "measured against the follow-up the fall looks like half or more; measure it "
                 "against the baseline, the score before."
             )
-        if fall >= _PHQ9_IMPORTANT_FALL:
+        if fall >= PHQ9_IMPORTANT_CHANGE_POINTS:
             return (
                 "a fall of 5 points or more is the individual clinically important change, a "
                 "separate rule; this label needs a fall of at least half the baseline."
@@ -954,7 +948,7 @@ def _phq9_important_hint(flag: bool, before: int, after: int) -> str:
                 "counts points: a fall of at least 5."
             )
         return "count the fall in points: the individual rule needs at least 5."
-    if fall == _PHQ9_IMPORTANT_FALL:
+    if fall == PHQ9_IMPORTANT_CHANGE_POINTS:
         return "the rule is a fall of at least 5 points, so exactly 5 counts."
     if 2 * fall < before:
         return (
@@ -1031,12 +1025,12 @@ def _pain_hint(flag: bool, before: Fraction, after: Fraction) -> str:
     fall = before - after
     share = fall / before if before else Fraction(0)
     if not flag:
-        if fall >= _PAIN_IMPORTANT_POINTS and share < _PAIN_IMPORTANT_SHARE:
+        if fall >= PAIN_IMPORTANT_CHANGE_POINTS and share < PAIN_IMPORTANT_CHANGE_SHARE:
             return (
                 "you may have looked at the percent only. A fall of 2 points or more counts "
                 "on its own, even when it is under 30% (high on the scale)."
             )
-        if share >= _PAIN_IMPORTANT_SHARE and fall < _PAIN_IMPORTANT_POINTS:
+        if share >= PAIN_IMPORTANT_CHANGE_SHARE and fall < PAIN_IMPORTANT_CHANGE_POINTS:
             return (
                 "you may have looked at the points only. A fall of 30% or more counts on its "
                 "own, even when it is under 2 points (low on the scale); exactly 30% counts."
@@ -1044,7 +1038,7 @@ def _pain_hint(flag: bool, before: Fraction, after: Fraction) -> str:
         return "either a fall of 2 points or a fall of 30% is enough, and exactly on it counts."
     if fall <= 0:
         return "the pain did not fall; this flag is about improvement."
-    if after and fall / after >= _PAIN_IMPORTANT_SHARE:
+    if after and fall / after >= PAIN_IMPORTANT_CHANGE_SHARE:
         return (
             "measured against the follow-up the fall looks like 30% or more; measure it "
             "against the baseline, the rating before."

@@ -16,6 +16,16 @@ import numpy as np
 from painmood_widgets.scales.items import _describe, _integer_answer, _round_half_up
 from painmood_widgets.scales.scoring import Phq9Result
 
+PHQ9_IMPORTANT_CHANGE_POINTS = 5
+"""PHQ-9 drop, in points, that is clinically important for one patient (Löwe et al. 2004)."""
+PHQ9_PARTIAL_RESPONSE_SHARE = Fraction(1, 4)
+"""Share of the baseline a PHQ-9 drop must reach for a partial response, short of the
+response at one half (Löwe et al. 2004)."""
+PAIN_IMPORTANT_CHANGE_POINTS = 2
+PAIN_IMPORTANT_CHANGE_SHARE = Fraction(3, 10)
+"""Pain drop that is clinically important: 2 points or 30% of the baseline (Farrar et al.
+2001; Dworkin et al. 2008)."""
+
 
 @dataclass(frozen=True)
 class Phq9Change:
@@ -112,7 +122,7 @@ def phq9_change(before: int | Phq9Result, after: int | Phq9Result) -> Phq9Change
         delta=after_total - before_total,
         response=before_total >= 10 and 2 * after_total <= before_total,
         remission=after_total < 5,
-        clinically_important=drop >= 5,
+        clinically_important=drop >= PHQ9_IMPORTANT_CHANGE_POINTS,
     )
 
 
@@ -205,5 +215,7 @@ def pain_change(before: float, after: float) -> PainChange:
     return PainChange(
         delta=float(_round_half_up(delta, 2)),
         percent=percent,
-        clinically_important=-delta >= 2 or relative_drop >= Fraction(3, 10),
+        clinically_important=(
+            -delta >= PAIN_IMPORTANT_CHANGE_POINTS or relative_drop >= PAIN_IMPORTANT_CHANGE_SHARE
+        ),
     )
